@@ -1,0 +1,2 @@
+/** Server selection strategies: least-load, weighted round-robin and Maglev consistent hashing. */
+package dev.switchboard.dispatch.select;

@@ -1,0 +1,37 @@
+package dev.switchboard.controller.config;
+
+/**
+ * Dispatch behaviour shared by every dispatcher ({@code dispatch}).
+ *
+ * @param strategy how a server is picked for a new session
+ * @param lockTtlMillis client lock lifetime; a crashed locker never blocks a client longer
+ * @param idleTimeoutSeconds a session idle on every dispatcher this long ends (an OpenFlow idle timeout)
+ * @param finLingerMillis after FIN in both directions (or RST) the session ends this much later
+ * @param fallback what happens to a non-request packet with no entry and no lock
+ */
+public record DispatchConfig(DispatchStrategy strategy, int lockTtlMillis, int idleTimeoutSeconds,
+                             int finLingerMillis, FallbackPolicy fallback) {
+    /** Default strategy. */
+    public static final DispatchStrategy DEFAULT_STRATEGY = DispatchStrategy.LEAST_LOAD;
+    /** Default client lock lifetime. */
+    public static final int DEFAULT_LOCK_TTL_MILLIS = 2000;
+    /** Default session idle timeout. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+    /** Default linger after the closing handshake. */
+    public static final int DEFAULT_FIN_LINGER_MILLIS = 200;
+    /** Default fallback. */
+    public static final FallbackPolicy DEFAULT_FALLBACK = FallbackPolicy.DROP;
+
+    /** Longest lock lifetime accepted: a lock is a short critical section, not a session. */
+    public static final int MAX_LOCK_TTL_MILLIS = 600_000;
+    /** Longest idle timeout: OpenFlow idle timeouts are 16-bit seconds. */
+    public static final int MAX_IDLE_TIMEOUT_SECONDS = 0xffff;
+    /** Longest linger accepted. */
+    public static final int MAX_FIN_LINGER_MILLIS = 600_000;
+
+    /** @return every field at its default */
+    public static DispatchConfig defaults() {
+        return new DispatchConfig(DEFAULT_STRATEGY, DEFAULT_LOCK_TTL_MILLIS, DEFAULT_IDLE_TIMEOUT_SECONDS,
+                DEFAULT_FIN_LINGER_MILLIS, DEFAULT_FALLBACK);
+    }
+}
