@@ -82,9 +82,14 @@ public final class Dispatcher implements ReplicaEndpoint {
      * @param catalog the current service catalog (read once per decision; runtimes publish new snapshots)
      * @param clock monotonic time
      * @param listener receives every table change, to mirror it into the data plane
+     * @param incarnation where this incarnation's Lamport counter starts. A restarted dispatcher must
+     *                    start above every stamp its previous incarnation wrote, or two different
+     *                    values could carry the same stamp; runtimes pass wall-clock microseconds at
+     *                    start-up (see {@link #incarnationNow()}), which stay ahead as long as a
+     *                    dispatcher writes fewer than a million registers a second
      */
     public Dispatcher(int id, DispatchSettings settings, Supplier<ServiceCatalog> catalog, NanoClock clock,
-                      DispatchTableListener listener) {
+                      DispatchTableListener listener, long incarnation) {
         this.id = DispatcherId.check(id);
         this.selfBit = 1L << id;
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -93,6 +98,15 @@ public final class Dispatcher implements ReplicaEndpoint {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.table = new DispatchTable(settings.expectedSessions());
         this.selector = settings.strategy().newSelector();
+        if (incarnation < 0 || incarnation > Stamp.MAX_COUNTER) {
+            throw new IllegalArgumentException("incarnation must be 0.." + Stamp.MAX_COUNTER + ", was " + incarnation);
+        }
+        this.lamport = incarnation;
+    }
+
+    /** @return an incarnation for a dispatcher starting now: wall-clock microseconds */
+    public static long incarnationNow() {
+        return java.util.concurrent.TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
     }
 
     /**

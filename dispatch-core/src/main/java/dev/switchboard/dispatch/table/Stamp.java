@@ -8,6 +8,8 @@ package dev.switchboard.dispatch.table;
 public final class Stamp {
     /** Orders before every real stamp. */
     public static final long NONE = 0L;
+    /** Largest Lamport counter a stamp can carry. */
+    public static final long MAX_COUNTER = (1L << 55) - 1;
 
     private Stamp() {
     }
