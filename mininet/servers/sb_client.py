@@ -111,7 +111,8 @@ def one_connection(index, args):
             result["servers"].append(headers.get("x-server"))
             result["server"] = headers.get("x-server")
             result["bytes"] += got
-            result["body"] = body.decode("latin-1")
+            if not verify:
+                result["body"] = body.decode("latin-1")
             if verify:
                 result["pattern_ok"] = pattern_ok if result["pattern_ok"] is None else (
                     result["pattern_ok"] and pattern_ok)

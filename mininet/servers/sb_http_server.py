@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import socketserver
 import sys
 import threading
