@@ -1,5 +1,7 @@
 package dev.switchboard.rules;
 
+import dev.switchboard.dispatch.model.DispatcherId;
+
 /**
  * Table ids, priorities and group ids of every Switchboard rule, in one place so that the rule layout of
  * docs/topology.md can be read (and reviewed) from a single file. Cookie kinds are {@link RuleKind}.
@@ -83,6 +85,6 @@ public final class RuleConstants {
      * @throws IllegalArgumentException when the id is out of range
      */
     public static long dispatcherMac(int dispatcherId) {
-        return DISPATCHER_MAC_BASE | dev.switchboard.dispatch.model.DispatcherId.check(dispatcherId);
+        return DISPATCHER_MAC_BASE | DispatcherId.check(dispatcherId);
     }
 }

@@ -30,6 +30,14 @@ public enum RuleKind {
     /** Dispatcher table 0: everything that is not copied goes on to table 1. */
     CLASSIFY_MISS(0x0c);
 
+    private static final RuleKind[] BY_CODE = new RuleKind[256];
+
+    static {
+        for (RuleKind kind : values()) {
+            BY_CODE[kind.code] = kind;
+        }
+    }
+
     private final int code;
 
     RuleKind(int code) {
@@ -42,15 +50,12 @@ public enum RuleKind {
     }
 
     /**
+     * Allocation-free, for the PACKET_IN path.
+     *
      * @param code a cookie's kind byte
      * @return the kind, or {@code null} when no kind has that code
      */
     public static RuleKind fromCode(int code) {
-        for (RuleKind kind : values()) {
-            if (kind.code == code) {
-                return kind;
-            }
-        }
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }
