@@ -1,5 +1,8 @@
 package dev.switchboard.controller.config;
 
+import dev.switchboard.dispatch.FallbackPolicy;
+import dev.switchboard.dispatch.select.SelectionStrategy;
+
 /**
  * Dispatch behaviour shared by every dispatcher ({@code dispatch}).
  *
@@ -9,10 +12,10 @@ package dev.switchboard.controller.config;
  * @param finLingerMillis after FIN in both directions (or RST) the session ends this much later
  * @param fallback what happens to a non-request packet with no entry and no lock
  */
-public record DispatchConfig(DispatchStrategy strategy, int lockTtlMillis, int idleTimeoutSeconds,
+public record DispatchConfig(SelectionStrategy strategy, int lockTtlMillis, int idleTimeoutSeconds,
                              int finLingerMillis, FallbackPolicy fallback) {
     /** Default strategy. */
-    public static final DispatchStrategy DEFAULT_STRATEGY = DispatchStrategy.LEAST_LOAD;
+    public static final SelectionStrategy DEFAULT_STRATEGY = SelectionStrategy.LEAST_LOAD;
     /** Default client lock lifetime. */
     public static final int DEFAULT_LOCK_TTL_MILLIS = 2000;
     /** Default session idle timeout. */

@@ -1,5 +1,7 @@
 package dev.switchboard.controller.config;
 
+import dev.switchboard.rules.TrunkMode;
+
 import java.util.List;
 
 /**

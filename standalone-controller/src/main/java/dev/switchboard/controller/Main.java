@@ -1,0 +1,103 @@
+package dev.switchboard.controller;
+
+import dev.switchboard.controller.config.ConfigException;
+import dev.switchboard.controller.config.ConfigLoader;
+import dev.switchboard.controller.config.SwitchboardConfig;
+import dev.switchboard.controller.openflow.SwitchListener;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code java -jar switchboard-controller.jar --config FILE [--check]}. The configuration is validated
+ * completely before anything starts; a bad file ends the process with exit code 1 and one line naming
+ * the field.
+ */
+@Command(name = "switchboard-controller", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Switchboard standalone controller: a distributed, stateful L4 load balancer over OpenFlow.")
+public final class Main implements Callable<Integer> {
+    /** Exit code for a configuration that cannot be used or a controller that cannot start. */
+    public static final int EXIT_INVALID = 1;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "JSON configuration file")
+    private Path config;
+
+    @Option(names = "--check", description = "validate the configuration, report, and exit (0 valid, 1 invalid)")
+    private boolean check;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Main(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; returns when the controller stops (or at once for {@code --check} and errors). */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main(out, err));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SwitchboardConfig loaded;
+        try {
+            loaded = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            err.println("invalid configuration " + config + ": " + e.getMessage());
+            err.flush();
+            return EXIT_INVALID;
+        }
+        if (check) {
+            out.println("configuration " + config + " is valid: " + summary(loaded));
+            out.flush();
+            return 0;
+        }
+        ControllerRuntime runtime = new ControllerRuntime(loaded);
+        try {
+            runtime.start(dispatchListener(runtime));
+        } catch (IllegalStateException e) {
+            err.println("cannot start: " + e.getMessage());
+            err.flush();
+            runtime.close();
+            return EXIT_INVALID;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "switchboard-shutdown"));
+        runtime.awaitStop();
+        return 0;
+    }
+
+    /**
+     * The seam where the dispatch logic plugs in: build the listener that reacts to switch events from
+     * the runtime's configuration, catalog and registry. For now switch events are only logged.
+     */
+    static SwitchListener dispatchListener(ControllerRuntime runtime) {
+        return new LoggingSwitchListener();
+    }
+
+    /** Reads the version from the jar manifest; "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"switchboard-controller " + (version == null ? "development" : version)};
+        }
+    }
+
+    static String summary(SwitchboardConfig c) {
+        return c.dispatchers().size() + " dispatchers, " + c.servers().size() + " servers, " + c.groups().size()
+                + " groups, " + c.services().size() + " services; OpenFlow on " + c.openflow().listen() + ":"
+                + c.openflow().port();
+    }
+}
