@@ -1,5 +1,8 @@
 package dev.switchboard.controller;
 
+import dev.switchboard.controller.dispatch.CatalogHolder;
+import dev.switchboard.controller.dispatch.Switchboard;
+
 import dev.switchboard.controller.config.ConfigException;
 import dev.switchboard.controller.config.ConfigLoader;
 import dev.switchboard.controller.config.SwitchboardConfig;
@@ -78,12 +81,9 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The seam where the dispatch logic plugs in: build the listener that reacts to switch events from
-     * the runtime's configuration, catalog and registry. For now switch events are only logged.
-     */
+    /** The dispatch application: dispatchers, router and SAN switch agents over the runtime's switches. */
     static SwitchListener dispatchListener(ControllerRuntime runtime) {
-        return new LoggingSwitchListener();
+        return new Switchboard(runtime.config(), new CatalogHolder(runtime.catalog()));
     }
 
     /** Reads the version from the jar manifest; "development" when run from classes. */

@@ -1,5 +1,6 @@
 package dev.switchboard.rules.openflow;
 
+import dev.switchboard.rules.Action;
 import dev.switchboard.rules.Bucket;
 import dev.switchboard.rules.FlowDelete;
 import dev.switchboard.rules.FlowRule;
@@ -18,6 +19,8 @@ import org.projectfloodlight.openflow.protocol.OFGroupMod;
 import org.projectfloodlight.openflow.protocol.OFGroupModify;
 import org.projectfloodlight.openflow.protocol.OFGroupType;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.types.OFBufferId;
@@ -159,6 +162,30 @@ public final class OpenFlowEncoder {
             messages.add(flowAdd(r));
         }
         return messages;
+    }
+
+    /**
+     * A packet-out that sends a frame through the given actions, as if it had arrived on {@code inPort}
+     * (so that an {@code IN_PORT} output returns it where it came from).
+     *
+     * @param frame the whole Ethernet frame
+     * @param inPort the port the frame arrived on
+     * @param actionList what to do with it
+     * @return the packet-out
+     * @throws UnsupportedOperationException when the version cannot express an action
+     */
+    public OFPacketOut packetOut(byte[] frame, long inPort, List<Action> actionList) {
+        OFPacketOut.Builder b = factory.buildPacketOut()
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setData(frame)
+                .setActions(actions.encode(actionList, "packet-out"));
+        OFPort port = MatchEncoder.port(factory.getVersion(), inPort, "packet-out");
+        if (factory.getVersion().compareTo(OFVersion.OF_15) >= 0) {
+            b.setMatch(factory.buildMatch().setExact(MatchField.IN_PORT, port).build());
+        } else {
+            b.setInPort(port);
+        }
+        return b.build();
     }
 
     /** @return a model match as an openflowj match of this version */

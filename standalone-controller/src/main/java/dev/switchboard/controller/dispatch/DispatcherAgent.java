@@ -1,0 +1,244 @@
+package dev.switchboard.controller.dispatch;
+
+import dev.switchboard.controller.config.DispatcherConfig;
+import dev.switchboard.controller.openflow.SwitchConnection;
+import dev.switchboard.controller.packet.PacketHeaders;
+import dev.switchboard.dispatch.DispatchSettings;
+import dev.switchboard.dispatch.DispatchTableListener;
+import dev.switchboard.dispatch.Dispatcher;
+import dev.switchboard.dispatch.NanoClock;
+import dev.switchboard.dispatch.RemovalCause;
+import dev.switchboard.dispatch.Verdict;
+import dev.switchboard.dispatch.model.MacAddress;
+import dev.switchboard.dispatch.model.Protocol;
+import dev.switchboard.dispatch.model.Server;
+import dev.switchboard.dispatch.model.ServiceCatalog;
+import dev.switchboard.dispatch.model.SessionKey;
+import dev.switchboard.dispatch.replication.InProcessReplication;
+import dev.switchboard.dispatch.table.ClientLock;
+import dev.switchboard.dispatch.table.SessionEntry;
+import dev.switchboard.dispatch.table.SessionFlags;
+import dev.switchboard.rules.Action;
+import dev.switchboard.rules.Cookies;
+import dev.switchboard.rules.DispatcherRules;
+import dev.switchboard.rules.DispatcherTopology;
+import dev.switchboard.rules.FlowDelete;
+import dev.switchboard.rules.RuleConstants;
+import dev.switchboard.rules.RuleKind;
+import dev.switchboard.rules.openflow.OpenFlowDecoder;
+import dev.switchboard.rules.openflow.OpenFlowEncoder;
+
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
+import org.projectfloodlight.openflow.protocol.OFFlowRemovedReason;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one dispatcher for one connected dispatcher switch: packet-ins become decisions and
+ * packet-outs, table changes become flow mods, idle flow-removed messages become idle reports.
+ *
+ * <p>Threading: everything runs on the switch connection's event loop, which is also the
+ * dispatcher's thread; replication delivers there too. Nothing here blocks.
+ */
+final class DispatcherAgent implements DispatchTableListener {
+    private static final Logger log = LoggerFactory.getLogger(DispatcherAgent.class);
+    /** How often lock, linger and tombstone expiries run. */
+    static final long TICK_MILLIS = 20;
+
+    private final DispatcherConfig config;
+    private final SwitchConnection connection;
+    private final Supplier<ServiceCatalog> catalog;
+    private final OpenFlowEncoder encoder;
+    private final int idleTimeoutSeconds;
+    private final PacketHeaders headers = new PacketHeaders();
+    private final List<ClientLock> pendingRedirects = new ArrayList<>();
+    private final Set<SessionKey> installedRedirects = new HashSet<>();
+    private final Dispatcher dispatcher;
+    private DispatcherRules rules;
+    private InProcessReplication.Membership membership;
+    private ScheduledFuture<?> ticker;
+    private boolean redirectFlushScheduled;
+
+    DispatcherAgent(DispatcherConfig config, SwitchConnection connection, Supplier<ServiceCatalog> catalog,
+                    DispatchSettings settings, int idleTimeoutSeconds) {
+        this.config = config;
+        this.connection = connection;
+        this.catalog = catalog;
+        this.encoder = new OpenFlowEncoder(connection.factory());
+        this.idleTimeoutSeconds = idleTimeoutSeconds;
+        this.rules = rulesFor(catalog.get());
+        this.dispatcher = new Dispatcher(config.id(), settings, catalog, NanoClock.SYSTEM, this,
+                Dispatcher.incarnationNow());
+    }
+
+    private DispatcherRules rulesFor(ServiceCatalog c) {
+        return new DispatcherRules(DispatcherTopology.of(config.id(), config.dpid(), config.trunkPort(),
+                config.sanPort()), c);
+    }
+
+    /** Programs the switch's static rules, then joins the other dispatchers (bulk sync follows). */
+    void start(InProcessReplication replication) {
+        connection.write(encoder.flowDelete(FlowDelete.allSwitchboardRules(config.dpid())));
+        connection.write(encoder.install(rules.staticRules()));
+        membership = replication.join(config.id(), connection.eventLoop(), dispatcher);
+        dispatcher.connect(membership);
+        ticker = connection.eventLoop().scheduleAtFixedRate(dispatcher::tick, TICK_MILLIS, TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
+        log.info("dispatcher {} on switch {} joined", config.id(), connection.datapathId());
+    }
+
+    /** Leaves the others: they stop counting this dispatcher and take over its removals. */
+    void stop() {
+        if (membership != null) {
+            membership.leave();
+        }
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+    }
+
+    void packetIn(OFPacketIn packetIn) {
+        byte[] frame = packetIn.getData();
+        headers.parse(frame);
+        if (headers.kind() != PacketHeaders.Kind.TCP && headers.kind() != PacketHeaders.Kind.UDP) {
+            return;
+        }
+        long inPort = PacketIns.inPort(packetIn);
+        if (Cookies.isSwitchboard(PacketIns.cookie(packetIn))
+                && Cookies.kindOf(PacketIns.cookie(packetIn)) == RuleKind.FIN_COPY) {
+            termination(inPort);
+            return;
+        }
+        if (inPort != config.trunkPort()) {
+            return; // only client-side traffic is decided; replies follow the reverse rules
+        }
+        Verdict verdict = dispatcher.onPacket(headers.ipProtocol(), headers.ipSrc(), headers.srcPort(),
+                headers.ipDst(), headers.dstPort(), headers.tcpFlags());
+        switch (verdict.action()) {
+            case FORWARD_TO_SERVER:
+                Server server = verdict.server();
+                if (server.mac() != MacAddress.UNKNOWN) {
+                    connection.write(encoder.packetOut(frame, inPort, List.of(Action.setEthDst(server.mac()),
+                            Action.setIpv4Dst(server.address()), Action.output(config.sanPort()))));
+                }
+                break;
+            case FORWARD_TO_DISPATCHER:
+                connection.write(encoder.packetOut(frame, inPort, List.of(
+                        Action.setEthDst(RuleConstants.dispatcherMac(verdict.dispatcher())), Action.outputInPort())));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void termination(long inPort) {
+        if (headers.kind() != PacketHeaders.Kind.TCP) {
+            return;
+        }
+        boolean reset = (headers.tcpFlags() & dev.switchboard.dispatch.TcpFlags.RST) != 0;
+        if (inPort == config.trunkPort()) {
+            SessionKey key = SessionKey.of(Protocol.TCP, headers.ipSrc(), headers.srcPort(), headers.ipDst(),
+                    headers.dstPort());
+            dispatcher.onTermination(key, reset ? SessionFlags.RESET : SessionFlags.CLIENT_FIN);
+        } else if (inPort == config.sanPort()) {
+            SessionKey key = ReplyKeys.of(catalog.get(), Protocol.TCP, headers.ipSrc(), headers.srcPort(),
+                    headers.ipDst(), headers.dstPort());
+            if (key != null) {
+                dispatcher.onTermination(key, reset ? SessionFlags.RESET : SessionFlags.SERVER_FIN);
+            }
+        }
+    }
+
+    void flowRemoved(OFFlowRemoved removed) {
+        if (removed.getReason() != OFFlowRemovedReason.IDLE_TIMEOUT) {
+            return;
+        }
+        SessionKey key = OpenFlowDecoder.sessionKey(removed);
+        if (key != null) {
+            dispatcher.onDataPlaneIdle(key);
+        }
+    }
+
+    /** Catalog changed: static rules may differ (new services, servers). */
+    void catalogChanged(ServiceCatalog next) {
+        connection.eventLoop().execute(() -> {
+            rules = rulesFor(next);
+            connection.write(encoder.install(rules.staticRules()));
+        });
+    }
+
+    @Override
+    public void sessionPlaced(SessionEntry entry) {
+        Server server = catalog.get().server(entry.serverIndex());
+        if (server == null || server.mac() == MacAddress.UNKNOWN) {
+            log.warn("dispatcher {}: no rule for {}: server #{} unknown or without MAC", config.id(), entry.key(),
+                    entry.serverIndex());
+            return;
+        }
+        connection.write(encoder.flowAdd(rules.sessionRule(entry.key(), server, idleTimeoutSeconds)));
+    }
+
+    @Override
+    public void sessionRemoved(SessionEntry entry, RemovalCause cause) {
+        connection.write(encoder.flowDelete(rules.sessionRuleDelete(entry.key())));
+    }
+
+    /**
+     * Foreign locks usually live microseconds (the placement follows in the same replication batch),
+     * so redirect rules are installed only for locks still held when the batch is done.
+     */
+    @Override
+    public void lockPlaced(ClientLock lock) {
+        if (lock.lockedBy() == config.id()) {
+            return;
+        }
+        pendingRedirects.add(lock);
+        if (!redirectFlushScheduled) {
+            redirectFlushScheduled = true;
+            connection.eventLoop().execute(this::installSurvivingRedirects);
+        }
+    }
+
+    private void installSurvivingRedirects() {
+        redirectFlushScheduled = false;
+        int hardTimeout = (int) Math.max(1, (dispatcher.settings().lockTtl().toMillis() + 999) / 1000);
+        for (ClientLock lock : pendingRedirects) {
+            if (dispatcher.lockOf(lock.key()).filter(held -> held.stamp() == lock.stamp()).isPresent()
+                    && installedRedirects.add(lock.key())) {
+                connection.write(encoder.flowAdd(rules.lockRedirect(lock.key(),
+                        RuleConstants.dispatcherMac(lock.lockedBy()), hardTimeout)));
+            }
+        }
+        pendingRedirects.clear();
+    }
+
+    @Override
+    public void lockRemoved(ClientLock lock) {
+        if (installedRedirects.remove(lock.key())) {
+            connection.write(encoder.flowDelete(rules.lockRedirectDelete(lock.key())));
+        }
+    }
+
+    int id() {
+        return config.id();
+    }
+
+    SwitchConnection connection() {
+        return connection;
+    }
+
+    /** @return the dispatcher; touch it only on {@link #connection()}'s event loop (counters: anywhere) */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+}
