@@ -124,6 +124,10 @@ final class DispatcherAgent implements DispatchTableListener {
         }
         Verdict verdict = dispatcher.onPacket(headers.ipProtocol(), headers.ipSrc(), headers.srcPort(),
                 headers.ipDst(), headers.dstPort(), headers.tcpFlags());
+        if (verdict.action() == Verdict.Action.FORWARD_TO_SERVER
+                || verdict.action() == Verdict.Action.FORWARD_TO_DISPATCHER) {
+            L4Checksums.complete(frame); // an offloaded sender left it unfinished; see L4Checksums
+        }
         switch (verdict.action()) {
             case FORWARD_TO_SERVER:
                 Server server = verdict.server();
