@@ -199,8 +199,8 @@ public final class Dispatcher implements ReplicaEndpoint {
     private Verdict placeWithLock(ServiceCatalog cat, ServerGroup group, long high, long low) {
         long now = clock.nanoTime();
         long lockStamp = nextStamp();
+        // No expiry is queued for an own lock: this very call replaces it with the entry or a tombstone.
         table.put(high, low, RegisterState.LOCK, lockStamp, -1, 0, 0, now + settings.lockTtl().toNanos());
-        lockExpiries.add(high, low, lockStamp, now + settings.lockTtl().toNanos());
         counters.increment(Counter.LOCKS_PLACED);
         channel.broadcast(DispatchUpdate.lock(high, low, lockStamp));
 
