@@ -8,10 +8,11 @@ import java.util.function.Consumer;
  * One dispatcher's local dispatch table (claims 1, 5, 13): for each session key, a register holding a
  * client lock, a session entry, or a tombstone.
  *
- * <p>Millions of sessions live here, so the table is an open-addressing hash table over parallel
- * primitive arrays (about 46 bytes a slot, no object per session) with linear probing and
- * backward-shift deletion. It also keeps the number of live entries per server, which is the load
- * figure least-load selection reads.
+ * <p>Millions of sessions live here, so the table is an open-addressing hash table in one
+ * {@code long[]}: six longs (48 bytes) per slot, stored next to each other so that a lookup touches
+ * one cache line, not one per field; no object per session; linear probing and backward-shift
+ * deletion. It also keeps the number of live entries per server, which is the load figure
+ * least-load selection reads.
  *
  * <p>Threading: not thread-safe. A table belongs to one {@code Dispatcher}, which confines it to one
  * thread. Slot numbers are valid only until the next mutation.
@@ -19,15 +20,16 @@ import java.util.function.Consumer;
 public final class DispatchTable implements dev.switchboard.dispatch.select.LoadView {
     private static final int MIN_CAPACITY = 16;
     private static final double MAX_LOAD = 0.6;
+    /** Longs per slot: key high, key low, stamp, idle mask, time, meta (server, state, flags). */
+    private static final int STRIDE = 6;
+    private static final int KEY_HIGH = 0;
+    private static final int KEY_LOW = 1;
+    private static final int STAMP = 2;
+    private static final int IDLE = 3;
+    private static final int TIME = 4;
+    private static final int META = 5;
 
-    private long[] keyHigh;
-    private long[] keyLow;
-    private long[] stamps;
-    private long[] idleMasks;
-    private long[] times;
-    private int[] servers;
-    private byte[] states;
-    private byte[] flagBits;
+    private long[] slots;
     private int mask;
     private int used;
     private int entries;
@@ -40,19 +42,16 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
         while (capacity * MAX_LOAD < expectedSessions) {
             capacity <<= 1;
         }
-        allocate(capacity);
+        slots = new long[capacity * STRIDE];
+        mask = capacity - 1;
     }
 
-    private void allocate(int capacity) {
-        keyHigh = new long[capacity];
-        keyLow = new long[capacity];
-        stamps = new long[capacity];
-        idleMasks = new long[capacity];
-        times = new long[capacity];
-        servers = new int[capacity];
-        states = new byte[capacity];
-        flagBits = new byte[capacity];
-        mask = capacity - 1;
+    private static long meta(int server, int state, int flags) {
+        return ((long) server << 32) | ((state & 0xffL) << 8) | (flags & 0xffL);
+    }
+
+    private int stateAt(int slot) {
+        return (int) (slots[slot * STRIDE + META] >>> 8) & 0xff;
     }
 
     private static int hash(long high, long low) {
@@ -68,8 +67,9 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
      */
     public int find(long high, long low) {
         int slot = hash(high, low) & mask;
-        while (states[slot] != 0) {
-            if (keyHigh[slot] == high && keyLow[slot] == low) {
+        while (stateAt(slot) != 0) {
+            int base = slot * STRIDE;
+            if (slots[base + KEY_HIGH] == high && slots[base + KEY_LOW] == low) {
                 return slot;
             }
             slot = (slot + 1) & mask;
@@ -95,29 +95,29 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
                 grow();
             }
             slot = hash(high, low) & mask;
-            while (states[slot] != 0) {
+            while (stateAt(slot) != 0) {
                 slot = (slot + 1) & mask;
             }
-            keyHigh[slot] = high;
-            keyLow[slot] = low;
+            slots[slot * STRIDE + KEY_HIGH] = high;
+            slots[slot * STRIDE + KEY_LOW] = low;
             used++;
         } else {
             uncount(slot);
         }
-        states[slot] = (byte) state.ordinal();
-        stamps[slot] = stamp;
-        servers[slot] = server;
-        flagBits[slot] = (byte) flags;
-        idleMasks[slot] = idleMask;
-        times[slot] = time;
+        int base = slot * STRIDE;
+        slots[base + STAMP] = stamp;
+        slots[base + IDLE] = idleMask;
+        slots[base + TIME] = time;
+        slots[base + META] = meta(server, state.ordinal(), flags);
         count(slot);
         return slot;
     }
 
     /** Updates the flags and idle bits of an entry in place. */
     public void mark(int slot, int flags, long idleMask) {
-        flagBits[slot] = (byte) flags;
-        idleMasks[slot] = idleMask;
+        int base = slot * STRIDE;
+        slots[base + META] = meta(server(slot), stateAt(slot), flags);
+        slots[base + IDLE] = idleMask;
     }
 
     /** Frees a slot; later slots of its probe run shift back so lookups stay correct. */
@@ -125,113 +125,92 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
         uncount(slot);
         int hole = slot;
         int next = (hole + 1) & mask;
-        while (states[next] != 0) {
-            int home = hash(keyHigh[next], keyLow[next]) & mask;
+        while (stateAt(next) != 0) {
+            int home = hash(slots[next * STRIDE + KEY_HIGH], slots[next * STRIDE + KEY_LOW]) & mask;
             // Move next into the hole unless its home lies cyclically in (hole, next].
             boolean stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
             if (!stays) {
-                copySlot(next, hole);
+                System.arraycopy(slots, next * STRIDE, slots, hole * STRIDE, STRIDE);
                 hole = next;
             }
             next = (next + 1) & mask;
         }
-        states[hole] = 0;
+        slots[hole * STRIDE + META] = 0;
         used--;
     }
 
-    private void copySlot(int from, int to) {
-        keyHigh[to] = keyHigh[from];
-        keyLow[to] = keyLow[from];
-        stamps[to] = stamps[from];
-        idleMasks[to] = idleMasks[from];
-        times[to] = times[from];
-        servers[to] = servers[from];
-        states[to] = states[from];
-        flagBits[to] = flagBits[from];
-    }
-
     private void count(int slot) {
-        if (states[slot] == RegisterState.ENTRY.ordinal()) {
+        int state = stateAt(slot);
+        if (state == RegisterState.ENTRY.ordinal()) {
             entries++;
-            int server = servers[slot];
+            int server = server(slot);
             if (server >= activeByServer.length) {
                 int[] larger = new int[Math.max(server + 1, activeByServer.length * 2)];
                 System.arraycopy(activeByServer, 0, larger, 0, activeByServer.length);
                 activeByServer = larger;
             }
             activeByServer[server]++;
-        } else if (states[slot] == RegisterState.LOCK.ordinal()) {
+        } else if (state == RegisterState.LOCK.ordinal()) {
             locks++;
         }
     }
 
     private void uncount(int slot) {
-        if (states[slot] == RegisterState.ENTRY.ordinal()) {
+        int state = stateAt(slot);
+        if (state == RegisterState.ENTRY.ordinal()) {
             entries--;
-            activeByServer[servers[slot]]--;
-        } else if (states[slot] == RegisterState.LOCK.ordinal()) {
+            activeByServer[server(slot)]--;
+        } else if (state == RegisterState.LOCK.ordinal()) {
             locks--;
         }
     }
 
     private void grow() {
-        long[] oldHigh = keyHigh;
-        long[] oldLow = keyLow;
-        long[] oldStamps = stamps;
-        long[] oldIdle = idleMasks;
-        long[] oldTimes = times;
-        int[] oldServers = servers;
-        byte[] oldStates = states;
-        byte[] oldFlags = flagBits;
-        allocate((mask + 1) * 2);
-        for (int i = 0; i < oldStates.length; i++) {
-            if (oldStates[i] != 0) {
-                int slot = hash(oldHigh[i], oldLow[i]) & mask;
-                while (states[slot] != 0) {
+        long[] old = slots;
+        int capacity = (mask + 1) * 2;
+        slots = new long[capacity * STRIDE];
+        mask = capacity - 1;
+        for (int base = 0; base < old.length; base += STRIDE) {
+            if (((old[base + META] >>> 8) & 0xff) != 0) {
+                int slot = hash(old[base + KEY_HIGH], old[base + KEY_LOW]) & mask;
+                while (stateAt(slot) != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keyHigh[slot] = oldHigh[i];
-                keyLow[slot] = oldLow[i];
-                stamps[slot] = oldStamps[i];
-                idleMasks[slot] = oldIdle[i];
-                times[slot] = oldTimes[i];
-                servers[slot] = oldServers[i];
-                states[slot] = oldStates[i];
-                flagBits[slot] = oldFlags[i];
+                System.arraycopy(old, base, slots, slot * STRIDE, STRIDE);
             }
         }
     }
 
     public RegisterState state(int slot) {
-        return RegisterState.of(states[slot]);
+        return RegisterState.of(stateAt(slot));
     }
 
     public long stamp(int slot) {
-        return stamps[slot];
+        return slots[slot * STRIDE + STAMP];
     }
 
     public int server(int slot) {
-        return servers[slot];
+        return (int) (slots[slot * STRIDE + META] >> 32);
     }
 
     public int flags(int slot) {
-        return flagBits[slot];
+        return (int) slots[slot * STRIDE + META] & 0xff;
     }
 
     public long idleMask(int slot) {
-        return idleMasks[slot];
+        return slots[slot * STRIDE + IDLE];
     }
 
     public long time(int slot) {
-        return times[slot];
+        return slots[slot * STRIDE + TIME];
     }
 
     public long keyHigh(int slot) {
-        return keyHigh[slot];
+        return slots[slot * STRIDE + KEY_HIGH];
     }
 
     public long keyLow(int slot) {
-        return keyLow[slot];
+        return slots[slot * STRIDE + KEY_LOW];
     }
 
     /** @return the number of session entries */
@@ -257,19 +236,19 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     /** @return the entry in this slot as a value; the slot must hold an entry */
     public SessionEntry entryAt(int slot) {
-        return new SessionEntry(SessionKey.unpack(keyHigh[slot], keyLow[slot]), servers[slot], stamps[slot],
-                flagBits[slot], idleMasks[slot]);
+        return new SessionEntry(SessionKey.unpack(keyHigh(slot), keyLow(slot)), server(slot), stamp(slot), flags(slot),
+                idleMask(slot));
     }
 
     /** @return the lock in this slot as a value; the slot must hold a lock */
     public ClientLock lockAt(int slot) {
-        return new ClientLock(SessionKey.unpack(keyHigh[slot], keyLow[slot]), stamps[slot]);
+        return new ClientLock(SessionKey.unpack(keyHigh(slot), keyLow(slot)), stamp(slot));
     }
 
     /** Visits every session entry (allocates one value per entry: for queries, not the packet path). */
     public void forEachEntry(Consumer<SessionEntry> visitor) {
-        for (int slot = 0; slot < states.length; slot++) {
-            if (states[slot] == RegisterState.ENTRY.ordinal()) {
+        for (int slot = 0; slot <= mask; slot++) {
+            if (stateAt(slot) == RegisterState.ENTRY.ordinal()) {
                 visitor.accept(entryAt(slot));
             }
         }
@@ -277,8 +256,8 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     /** Visits every client lock. */
     public void forEachLock(Consumer<ClientLock> visitor) {
-        for (int slot = 0; slot < states.length; slot++) {
-            if (states[slot] == RegisterState.LOCK.ordinal()) {
+        for (int slot = 0; slot <= mask; slot++) {
+            if (stateAt(slot) == RegisterState.LOCK.ordinal()) {
                 visitor.accept(lockAt(slot));
             }
         }
@@ -286,8 +265,8 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     /** Visits every occupied slot index (for bulk sync); the visitor must not mutate the table. */
     public void forEachSlot(java.util.function.IntConsumer visitor) {
-        for (int slot = 0; slot < states.length; slot++) {
-            if (states[slot] != 0) {
+        for (int slot = 0; slot <= mask; slot++) {
+            if (stateAt(slot) != 0) {
                 visitor.accept(slot);
             }
         }
