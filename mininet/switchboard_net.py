@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence
 
@@ -547,6 +548,13 @@ def cleanup(prefix: str = "sb", force: bool = False, keep_run: Optional[str] = N
 # Flow table inspection
 # --------------------------------------------------------------------------------------------------
 
+SWITCHBOARD_APP_ID = 0x5b       # top byte of every Switchboard cookie
+COOKIE_SESSION = 0x01           # rule kinds in the second byte (flow-rules RuleKind)
+COOKIE_REVERSE = 0x03
+COOKIE_VIP_MISS = 0x05
+COOKIE_TRUNK = 0x08
+SESSION_PRIORITY = 2000
+
 _FLOW_STATS = {"cookie", "duration", "table", "n_packets", "n_bytes", "idle_timeout", "hard_timeout", "idle_age",
                "hard_age", "importance", "priority"}
 _FLOW_FLAGS = {"send_flow_rem", "check_overlap", "reset_counts", "no_packet_counts", "no_byte_counts"}
@@ -586,6 +594,39 @@ class Flow:
                    n_bytes=int(stats.get("n_bytes", 0)), match=",".join(match), actions=actions,
                    idle_timeout=int(stats.get("idle_timeout", 0)), hard_timeout=int(stats.get("hard_timeout", 0)),
                    flags=flags, raw=line.strip())
+
+    @property
+    def cookie_kind(self) -> Optional[int]:
+        """The Switchboard rule kind in the cookie's second byte (docs/flow-rules.md), None for foreign rules."""
+        return (self.cookie >> 48) & 0xff if (self.cookie >> 56) == SWITCHBOARD_APP_ID else None
+
+    def fields(self) -> Dict[str, str]:
+        """The match as {field: value}; a bare protocol word ("tcp") maps to ""."""
+        return dict((part.partition("=")[0], part.partition("=")[2]) for part in self.match.split(",") if part)
+
+    def session_tuple(self) -> Optional["SessionTuple"]:
+        """The 5-tuple of a session rule (table 1, cookie kind SESSION), else None."""
+        if self.table != 1 or self.cookie_kind != COOKIE_SESSION:
+            return None
+        f = self.fields()
+        protocol = "tcp" if "tcp" in f else "udp" if "udp" in f else None
+        try:
+            return SessionTuple(protocol, f["nw_src"], int(f["tp_src"]), f["nw_dst"], int(f["tp_dst"]))
+        except (KeyError, ValueError):
+            return None
+
+
+@dataclass(frozen=True, order=True)
+class SessionTuple:
+    """A session as the dispatchers see it: client address and port to VIP and service port."""
+    protocol: Optional[str]
+    client_ip: str
+    client_port: int
+    vip: str
+    port: int
+
+    def __str__(self):
+        return "%s:%d -> %s:%d" % (self.client_ip, self.client_port, self.vip, self.port)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -697,18 +738,25 @@ class ClientHost:
         """Counter of server names over count connections; failed connections count under None."""
         return Counter(r["server"] if r["ok"] else None for r in self.connect(count=count, port=port, **kwargs))
 
-    def start_stream(self, seconds: float, rate: int = 64 * 1024, port: int = 80, host: str = VIP,
-                     count: int = 1, timeout: float = 10.0) -> BackgroundClient:
-        """Start count long-lived connections, each receiving seconds*rate pattern bytes at rate bytes/s."""
+    def start_connect(self, count: int = 1, port: int = 80, path: str = "/", parallel: int = 1, requests: int = 1,
+                      pause: float = 0.0, timeout: float = 5.0, host: str = VIP, bind_port: int = 0,
+                      kind: str = "connect") -> BackgroundClient:
+        """connect() in the background: the caller can look at the switches while the connections are open.
+        With bind_port, connection i uses local port bind_port + i, so its 5-tuple is known in advance."""
         self._net.seq += 1
-        name = "%s-stream%d" % (self.name, self._net.seq)
+        name = "%s-%s%d" % (self.name, kind, self._net.seq)
         progress = os.path.join(self._net.run_dir.ready, name + ".progress")
-        argv = self._client_argv(host, port, "/stream?seconds=%g&rate=%d" % (seconds, rate), count, count, 1, 0,
-                                 timeout, 0, progress)
+        argv = self._client_argv(host, port, path, count, parallel, requests, pause, timeout, bind_port, progress)
         popen = self.node.popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, errors="replace")
         self._net.run_dir.record(name, popen.pid)
         return BackgroundClient(self._net, name, popen, progress)
+
+    def start_stream(self, seconds: float, rate: int = 64 * 1024, port: int = 80, host: str = VIP,
+                     count: int = 1, timeout: float = 10.0, bind_port: int = 0) -> BackgroundClient:
+        """Start count long-lived connections, each receiving seconds*rate pattern bytes at rate bytes/s."""
+        return self.start_connect(count=count, port=port, path="/stream?seconds=%g&rate=%d" % (seconds, rate),
+                                  parallel=count, timeout=timeout, host=host, bind_port=bind_port, kind="stream")
 
     def ping(self, ip: str, count: int = 1, timeout: float = 2.0) -> bool:
         code, _out, _err = self.run(["ping", "-n", "-q", "-c", str(count), "-W", "%g" % timeout, ip],
@@ -1081,6 +1129,20 @@ class SwitchboardNet:
         args = ["table=%d" % table] if table is not None else []
         out = run(["ovs-ofctl", "-O", version, "dump-flows", switch] + args).stdout
         return [Flow.parse(line) for line in out.splitlines() if "actions=" in line]
+
+    def session_flows(self) -> Dict[int, Dict[SessionTuple, Flow]]:
+        """Per dispatcher id: its session rules (table 1, cookie kind SESSION) by 5-tuple. The switches are
+        dumped at the same time, so the tables are seen at (nearly) the same moment."""
+        def rules_of(d):
+            rules = {}
+            for flow in self.dump_flows(d.switch, table=1):
+                key = flow.session_tuple()
+                if key is not None:
+                    rules[key] = flow
+            return d.id, rules
+
+        with ThreadPoolExecutor(max_workers=len(self.plan.dispatchers)) as pool:
+            return dict(pool.map(rules_of, self.plan.dispatchers))
 
     def dump_groups(self, switch: str, version: Optional[str] = None) -> List[str]:
         out = self.ofctl("dump-groups", switch, version=version)

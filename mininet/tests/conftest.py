@@ -1,6 +1,5 @@
 """Fixtures for tests against the emulated network (see mininet/README.md)."""
 import os
-import socket
 import subprocess
 import sys
 
@@ -9,13 +8,7 @@ import pytest
 MININET_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, MININET_DIR)
 import switchboard_net  # noqa: E402  (needs the path above)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nobody listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from switchboard_controller import Switchboard, controller_jar, free_port  # noqa: E402,F401  (free_port: tests)
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +34,47 @@ def sbnet_factory(ovs):
     yield make
     for net in reversed(made):
         net.stop()
+
+
+# Prefix of the end-to-end networks: under "sb", so ci/ and cleanup.py --prefix sb cover a crashed run,
+# but distinct from the emulation tests' networks.
+E2E_PREFIX = os.environ.get("SB_E2E_PREFIX", "sbe")
+
+
+@pytest.fixture(scope="class")
+def switchboard_factory(ovs):
+    """make(**Switchboard.start kwargs) -> network + real controller, ready; all stopped after the class.
+    Fails with the build command when the controller jar is missing."""
+    try:
+        controller_jar()
+    except FileNotFoundError as missing:
+        pytest.fail(str(missing))
+    made = []
+
+    def make(**kwargs):
+        kwargs.setdefault("prefix", E2E_PREFIX)
+        sb = Switchboard.start(**kwargs)
+        made.append(sb)
+        return sb
+
+    yield make
+    errors = []
+    for sb in reversed(made):
+        try:
+            sb.stop()
+        except Exception as problem:  # stop the others all the same, then fail
+            errors.append("%s: %s" % (sb.net.run_dir.path if sb.net.run_dir else "-", problem))
+    if errors:
+        pytest.fail("stopping the switchboard left problems: %s" % "; ".join(errors))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test that used a running switchboard gets the controller log's tail in its report."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for name, value in getattr(item, "funcargs", {}).items():
+            reporter = getattr(value, "failure_report", None)
+            if callable(reporter):
+                report.sections.append(("switchboard %s" % name, reporter()))
