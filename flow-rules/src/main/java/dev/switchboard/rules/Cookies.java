@@ -15,6 +15,7 @@ public final class Cookies {
     public static final long APP_MASK = 0xff00_0000_0000_0000L;
 
     private static final long HASH_MASK = 0x0000_ffff_ffff_ffffL;
+    private static final long SEED = 0x5b5b_5b5b_5b5b_5b5bL;
 
     private Cookies() {
     }
@@ -30,7 +31,16 @@ public final class Cookies {
 
     /** @return the cookie of a session or lock-redirect rule: a hash of the packed session key */
     public static long forSession(RuleKind kind, SessionKey key) {
-        return of(kind, key.high(), key.low());
+        return forSession(kind, key.high(), key.low());
+    }
+
+    /**
+     * The cookie of a session or lock-redirect rule from the packed key ({@link SessionKey#packHigh},
+     * {@link SessionKey#packLow}); equal to {@code of(kind, keyHigh, keyLow)} but without the varargs array,
+     * for encoders that run once per new session.
+     */
+    public static long forSession(RuleKind kind, long keyHigh, long keyLow) {
+        return prefix(kind) | (mixIn(mixIn(SEED, keyHigh), keyLow) & HASH_MASK);
     }
 
     /** @return the cookie bits that every rule of this kind shares (use with {@link #KIND_MASK}) */
@@ -59,11 +69,15 @@ public final class Cookies {
     // A fixed mixing function (MurmurHash3's 64-bit finaliser) rather than Object.hashCode(), which the
     // JVM may change: cookies must be equal across JVMs and versions.
     private static long hash(long... parts) {
-        long h = 0x5b5b_5b5b_5b5b_5b5bL;
+        long h = SEED;
         for (long part : parts) {
-            h = mix(h ^ mix(part + 0x9e37_79b9_7f4a_7c15L));
+            h = mixIn(h, part);
         }
         return h;
+    }
+
+    private static long mixIn(long h, long part) {
+        return mix(h ^ mix(part + 0x9e37_79b9_7f4a_7c15L));
     }
 
     private static long mix(long value) {

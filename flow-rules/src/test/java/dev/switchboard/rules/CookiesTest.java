@@ -31,6 +31,28 @@ class CookiesTest {
         assertThat(cookie & Cookies.KIND_MASK).isEqualTo(Cookies.prefix(RuleKind.SESSION));
     }
 
+    @Property
+    void thePackedKeyOverloadEqualsTheGenericCookieOfTheKeyHalves(@ForAll long high, @ForAll long low,
+                                                                  @ForAll RuleKind kind) {
+        assertThat(Cookies.forSession(kind, high, low)).isEqualTo(Cookies.of(kind, high, low));
+    }
+
+    @Property
+    void thePackedKeyOverloadEqualsTheCookieOfTheSessionKey(@ForAll int client, @ForAll @IntRange(max = 65535) int port,
+                                                            @ForAll int vip, @ForAll @IntRange(max = 65535) int vipPort,
+                                                            @ForAll boolean tcp) {
+        Protocol protocol = tcp ? Protocol.TCP : Protocol.UDP;
+        SessionKey key = SessionKey.of(protocol, client, port, vip, vipPort);
+        long high = SessionKey.packHigh(client, port, vipPort);
+        long low = SessionKey.packLow(vip, protocol.ipNumber());
+
+        assertThat(Cookies.forSession(RuleKind.SESSION, high, low))
+                .isEqualTo(Cookies.forSession(RuleKind.SESSION, key))
+                .isEqualTo(Cookies.of(RuleKind.SESSION, key.high(), key.low()));
+        assertThat(Cookies.forSession(RuleKind.LOCK_REDIRECT, high, low))
+                .isEqualTo(Cookies.forSession(RuleKind.LOCK_REDIRECT, key));
+    }
+
     @Test
     void distinctSessionsGetDistinctCookies() {
         Set<Long> cookies = new HashSet<>();
