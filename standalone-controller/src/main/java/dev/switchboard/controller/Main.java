@@ -2,16 +2,18 @@ package dev.switchboard.controller;
 
 import dev.switchboard.controller.dispatch.CatalogHolder;
 import dev.switchboard.controller.dispatch.Switchboard;
+import dev.switchboard.controller.dispatch.SwitchboardService;
+import dev.switchboard.controller.rest.RestServer;
 
 import dev.switchboard.controller.config.ConfigException;
 import dev.switchboard.controller.config.ConfigLoader;
 import dev.switchboard.controller.config.SwitchboardConfig;
-import dev.switchboard.controller.openflow.SwitchListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -68,21 +70,30 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
         ControllerRuntime runtime = new ControllerRuntime(loaded);
+        Switchboard switchboard = dispatchListener(runtime);
+        SwitchboardService service = new SwitchboardService(switchboard);
+        RestServer rest;
         try {
-            runtime.start(dispatchListener(runtime));
-        } catch (IllegalStateException e) {
+            runtime.start(switchboard);
+            rest = RestServer.start(loaded.rest(), service);
+        } catch (IllegalStateException | UncheckedIOException e) {
             err.println("cannot start: " + e.getMessage());
             err.flush();
+            service.close();
             runtime.close();
             return EXIT_INVALID;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "switchboard-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            rest.close();
+            service.close();
+            runtime.close();
+        }, "switchboard-shutdown"));
         runtime.awaitStop();
         return 0;
     }
 
     /** The dispatch application: dispatchers, router and SAN switch agents over the runtime's switches. */
-    static SwitchListener dispatchListener(ControllerRuntime runtime) {
+    static Switchboard dispatchListener(ControllerRuntime runtime) {
         return new Switchboard(runtime.config(), new CatalogHolder(runtime.catalog()));
     }
 
@@ -98,6 +109,6 @@ public final class Main implements Callable<Integer> {
     static String summary(SwitchboardConfig c) {
         return c.dispatchers().size() + " dispatchers, " + c.servers().size() + " servers, " + c.groups().size()
                 + " groups, " + c.services().size() + " services; OpenFlow on " + c.openflow().listen() + ":"
-                + c.openflow().port();
+                + c.openflow().port() + ", REST API on " + c.rest().listen() + ":" + c.rest().port();
     }
 }

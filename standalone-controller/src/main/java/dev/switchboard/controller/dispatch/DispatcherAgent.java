@@ -27,7 +27,9 @@ import dev.switchboard.rules.RuleConstants;
 import dev.switchboard.rules.RuleKind;
 import dev.switchboard.rules.openflow.OpenFlowDecoder;
 import dev.switchboard.rules.openflow.OpenFlowEncoder;
+import dev.switchboard.rules.openflow.SessionFlowMods;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
@@ -59,7 +61,6 @@ final class DispatcherAgent implements DispatchTableListener {
     private final SwitchConnection connection;
     private final Supplier<ServiceCatalog> catalog;
     private final OpenFlowEncoder encoder;
-    private final int idleTimeoutSeconds;
     private final PacketHeaders headers = new PacketHeaders();
     private final List<ClientLock> pendingRedirects = new ArrayList<>();
     private final Set<SessionKey> installedRedirects = new HashSet<>();
@@ -68,14 +69,15 @@ final class DispatcherAgent implements DispatchTableListener {
     private InProcessReplication.Membership membership;
     private ScheduledFuture<?> ticker;
     private boolean redirectFlushScheduled;
+    /** Session flow mods for the latest idle timeout; null until the first placement or on OpenFlow 1.0/1.5. */
+    private SessionFlowMods sessionFlowMods;
 
     DispatcherAgent(DispatcherConfig config, SwitchConnection connection, Supplier<ServiceCatalog> catalog,
-                    DispatchSettings settings, int idleTimeoutSeconds) {
+                    DispatchSettings settings) {
         this.config = config;
         this.connection = connection;
         this.catalog = catalog;
         this.encoder = new OpenFlowEncoder(connection.factory());
-        this.idleTimeoutSeconds = idleTimeoutSeconds;
         this.rules = rulesFor(catalog.get());
         this.dispatcher = new Dispatcher(config.id(), settings, catalog, NanoClock.SYSTEM, this,
                 Dispatcher.incarnationNow());
@@ -189,12 +191,39 @@ final class DispatcherAgent implements DispatchTableListener {
                     entry.serverIndex());
             return;
         }
-        connection.write(encoder.flowAdd(rules.sessionRule(entry.key(), server, idleTimeoutSeconds)));
+        // Read per placement: the idle timeout can change live (REST config).
+        int idleTimeoutSeconds = (int) dispatcher.settings().idleTimeout().toSeconds();
+        if (!SessionFlowMods.supports(connection.version())) {
+            connection.write(encoder.flowAdd(rules.sessionRule(entry.key(), server, idleTimeoutSeconds)));
+            return;
+        }
+        // The hot path (one add per dispatcher per new session): bytes straight into the channel's buffer.
+        if (sessionFlowMods == null || sessionFlowMods.idleTimeoutSeconds() != idleTimeoutSeconds) {
+            sessionFlowMods = new SessionFlowMods(connection.version(), DispatcherTopology.of(config.id(),
+                    config.dpid(), config.trunkPort(), config.sanPort()), idleTimeoutSeconds);
+        }
+        SessionKey key = entry.key();
+        ByteBuf add = connection.alloc().ioBuffer(SessionFlowMods.ADD_LENGTH);
+        try {
+            sessionFlowMods.writeAdd(add, (int) connection.nextXid(), key.high(), key.low(), server.mac(),
+                    server.address());
+        } catch (RuntimeException e) {
+            add.release();
+            throw e;
+        }
+        connection.write(add);
     }
 
     @Override
     public void sessionRemoved(SessionEntry entry, RemovalCause cause) {
-        connection.write(encoder.flowDelete(rules.sessionRuleDelete(entry.key())));
+        if (sessionFlowMods == null) {
+            connection.write(encoder.flowDelete(rules.sessionRuleDelete(entry.key())));
+            return;
+        }
+        SessionKey key = entry.key();
+        ByteBuf delete = connection.alloc().ioBuffer(SessionFlowMods.DELETE_STRICT_LENGTH);
+        sessionFlowMods.writeDeleteStrict(delete, (int) connection.nextXid(), key.high(), key.low());
+        connection.write(delete);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.switchboard.controller.packet.PacketHeaders;
 import dev.switchboard.dispatch.model.ServiceCatalog;
 import dev.switchboard.rules.Action;
 import dev.switchboard.rules.FlowDelete;
+import dev.switchboard.rules.FlowRule;
 import dev.switchboard.rules.RouterRules;
 import dev.switchboard.rules.RouterTopology;
 import dev.switchboard.rules.RuleConstants;
@@ -80,6 +81,23 @@ final class RouterAgent {
         clients.forEach((ip, client) -> c.write(encoder.flowAdd(rules.clientRoute(ip, client.mac, client.port))));
         log.info("router {} programmed ({} trunk links, mode {})", c.datapathId(), config.trunk().links().size(),
                 config.trunk().mode().configName());
+    }
+
+    /**
+     * The catalog changed: add the trunk rules of new VIPs; safe from any thread. Rules of VIPs that no
+     * service uses any more stay until the switch reconnects; dispatchers drop such packets, counted.
+     */
+    void catalogChanged() {
+        SwitchConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        c.eventLoop().execute(() -> {
+            OpenFlowEncoder encoder = new OpenFlowEncoder(c.factory());
+            for (FlowRule rule : rules().trunkRules()) {
+                c.write(encoder.flowAdd(rule));
+            }
+        });
     }
 
     void detach(SwitchConnection c) {

@@ -2,7 +2,6 @@ package dev.switchboard.controller.dispatch;
 
 import dev.switchboard.controller.config.DispatcherConfig;
 import dev.switchboard.controller.config.SanConfig;
-import dev.switchboard.controller.config.ServerConfig;
 import dev.switchboard.controller.config.SwitchboardConfig;
 import dev.switchboard.controller.openflow.SwitchConnection;
 import dev.switchboard.controller.packet.ArpReplies;
@@ -10,6 +9,7 @@ import dev.switchboard.controller.packet.PacketHeaders;
 import dev.switchboard.dispatch.model.ServiceCatalog;
 import dev.switchboard.rules.Action;
 import dev.switchboard.rules.FlowDelete;
+import dev.switchboard.rules.FlowRule;
 import dev.switchboard.rules.SanRules;
 import dev.switchboard.rules.SanTopology;
 import dev.switchboard.rules.openflow.OpenFlowEncoder;
@@ -38,13 +38,19 @@ final class SanAgent {
     private final SanConfig config;
     private final SwitchboardConfig whole;
     private final Supplier<ServiceCatalog> catalog;
+    private final Map<String, Integer> serverPorts;
     private final PacketHeaders headers = new PacketHeaders();
     private volatile SwitchConnection connection;
 
-    SanAgent(SwitchboardConfig whole, Supplier<ServiceCatalog> catalog) {
+    /**
+     * @param serverPorts SAN switch port per server name, read whenever rules are compiled (servers can
+     *                    be added at run time)
+     */
+    SanAgent(SwitchboardConfig whole, Supplier<ServiceCatalog> catalog, Map<String, Integer> serverPorts) {
         this.whole = whole;
         this.config = whole.san();
         this.catalog = catalog;
+        this.serverPorts = serverPorts;
     }
 
     private SanRules rules(Set<Integer> usableDispatchers) {
@@ -55,11 +61,8 @@ final class SanAgent {
                 dispatcherPorts.put(d.id(), d.sanSwitchPort());
             }
         }
-        Map<String, Integer> serverPorts = new LinkedHashMap<>();
-        for (ServerConfig s : whole.servers()) {
-            serverPorts.put(s.name(), s.sanSwitchPort());
-        }
-        return new SanRules(SanTopology.of(config.dpid(), dispatcherPorts, serverPorts), catalog.get());
+        return new SanRules(SanTopology.of(config.dpid(), dispatcherPorts, new LinkedHashMap<>(serverPorts)),
+                catalog.get());
     }
 
     void attach(SwitchConnection c, Set<Integer> usableDispatchers) {
@@ -86,6 +89,24 @@ final class SanAgent {
         c.eventLoop().execute(() -> {
             c.write(new OpenFlowEncoder(c.factory()).groupModify(rules(usable).uplinkGroup()));
             log.info("SAN uplinks now to dispatchers {}", usable);
+        });
+    }
+
+    /**
+     * The catalog changed: (re)install the flow rules of its servers; safe from any thread. The uplink
+     * group does not depend on the catalog. Rules of removed servers stay until the switch reconnects:
+     * they only deliver to a port nobody is balanced to.
+     */
+    void catalogChanged() {
+        SwitchConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        c.eventLoop().execute(() -> {
+            OpenFlowEncoder encoder = new OpenFlowEncoder(c.factory());
+            for (FlowRule rule : rules(Set.of()).staticRules().flows()) {
+                c.write(encoder.flowAdd(rule));
+            }
         });
     }
 

@@ -10,10 +10,15 @@ import dev.switchboard.dispatch.Dispatcher;
 import dev.switchboard.dispatch.replication.InProcessReplication;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
@@ -43,6 +48,8 @@ public final class Switchboard implements SwitchListener {
     private final InProcessReplication replication = new InProcessReplication();
     private final Map<Long, DispatcherAgent> dispatchers = new ConcurrentHashMap<>();
     private final Set<Integer> trunkDown = ConcurrentHashMap.newKeySet();
+    /** SAN switch port per server name: the file's servers, plus those added at run time (REST). */
+    private final Map<String, Integer> serverPorts = new ConcurrentHashMap<>();
     private final RouterAgent router;
     private final SanAgent san;
     private volatile DispatchSettings settings;
@@ -51,9 +58,14 @@ public final class Switchboard implements SwitchListener {
         this.config = config;
         this.catalog = catalog;
         this.settings = settingsOf(config.dispatch());
+        config.servers().forEach(s -> serverPorts.put(s.name(), s.sanSwitchPort()));
         this.router = new RouterAgent(config.router(), catalog);
-        this.san = new SanAgent(config, catalog);
-        catalog.onChange(next -> dispatchers.values().forEach(agent -> agent.catalogChanged(next)));
+        this.san = new SanAgent(config, catalog, serverPorts);
+        catalog.onChange(next -> {
+            dispatchers.values().forEach(agent -> agent.catalogChanged(next));
+            router.catalogChanged();
+            san.catalogChanged();
+        });
     }
 
     static DispatchSettings settingsOf(DispatchConfig d) {
@@ -80,11 +92,16 @@ public final class Switchboard implements SwitchListener {
                 break;
             case DISPATCHER:
                 DispatcherConfig d = config.dispatcherAt(c.dpid()).orElseThrow();
-                DispatcherAgent agent = new DispatcherAgent(d, c, catalog, settings,
-                        config.dispatch().idleTimeoutSeconds());
+                DispatchSettings used = settings;
+                DispatcherAgent agent = new DispatcherAgent(d, c, catalog, used);
                 DispatcherAgent previous = dispatchers.put(c.dpid(), agent);
                 if (previous != null) {
                     previous.stop();
+                }
+                // updateSettings may have run between reading the settings and publishing the agent.
+                DispatchSettings now = settings;
+                if (now != used) {
+                    agent.dispatcher().updateSettings(now);
                 }
                 agent.start(replication);
                 setTrunk(d.id(), portUp(c, d.trunkPort()));
@@ -202,5 +219,45 @@ public final class Switchboard implements SwitchListener {
 
     Map<Long, DispatcherAgent> agents() {
         return dispatchers;
+    }
+
+    /** @return the dispatch settings every dispatcher runs with (or will, once an update reached it) */
+    public DispatchSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Applies new settings live: dispatchers that join later start with them, running ones get them on
+     * their own event loop.
+     *
+     * @return completes when every running dispatcher has them
+     */
+    public CompletableFuture<Void> updateSettings(DispatchSettings next) {
+        settings = Objects.requireNonNull(next, "next");
+        List<CompletableFuture<Void>> applied = new ArrayList<>();
+        for (DispatcherAgent agent : dispatchers.values()) {
+            applied.add(CompletableFuture.runAsync(() -> agent.dispatcher().updateSettings(next),
+                    agent.connection().eventLoop()));
+        }
+        return CompletableFuture.allOf(applied.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /** @return the SAN switch port the server is cabled to, if known */
+    public OptionalInt sanPortOf(String server) {
+        Integer port = serverPorts.get(server);
+        return port == null ? OptionalInt.empty() : OptionalInt.of(port);
+    }
+
+    /**
+     * Records where a server that is about to join the catalog is cabled; call it before the catalog
+     * change, because the SAN switch's rules for the new catalog need the port.
+     */
+    public void attachServer(String server, int sanSwitchPort) {
+        serverPorts.put(server, sanSwitchPort);
+    }
+
+    /** Forgets a server's port after it left the catalog (or when adding it failed). */
+    public void detachServer(String server) {
+        serverPorts.remove(server);
     }
 }

@@ -1,7 +1,10 @@
 package dev.switchboard.controller.openflow;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.ReferenceCountUtil;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -159,6 +162,31 @@ public final class SwitchConnection {
         }
     }
 
+    /**
+     * Queues a message that is already in OpenFlow wire form (one or more complete messages of the negotiated
+     * version, such as those of {@code SessionFlowMods}), in order with every other write and with the same
+     * batching as {@link #write(OFMessage)}; the pipeline's encoder passes buffers through untouched.
+     *
+     * @param encoded the bytes, from {@link #alloc()}; this call takes ownership and releases it once written,
+     *        or at once when the connection has closed
+     */
+    public void write(ByteBuf encoded) {
+        Objects.requireNonNull(encoded, "encoded");
+        if (eventLoop.inEventLoop()) {
+            writeInLoop(encoded);
+        } else {
+            submit(encoded);
+        }
+    }
+
+    /**
+     * @return the channel's allocator, for buffers passed to {@link #write(ByteBuf)} (pooled and of the kind the
+     *         socket writes without copying)
+     */
+    public ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+
     /** Queues several messages in order, with the same batching as {@link #write(OFMessage)}. */
     public void write(Collection<? extends OFMessage> messages) {
         for (OFMessage message : messages) {
@@ -295,8 +323,10 @@ public final class SwitchConnection {
         return new SwitchDisconnectedException(this + " disconnected");
     }
 
-    private void writeInLoop(OFMessage message) {
+    /** @param message an {@link OFMessage} or a {@link ByteBuf} of encoded messages */
+    private void writeInLoop(Object message) {
         if (closed || !channel.isActive()) {
+            ReferenceCountUtil.release(message); // a ByteBuf is ours to free; an OFMessage is not reference counted
             return;
         }
         channel.write(message, channel.voidPromise());
@@ -334,6 +364,8 @@ public final class SwitchConnection {
                 while ((abandoned = fromOtherThreads.poll()) != null) {
                     if (abandoned instanceof SendRequest request) {
                         request.abort();
+                    } else {
+                        ReferenceCountUtil.release(abandoned);
                     }
                 }
                 drainScheduled.set(false);
@@ -345,8 +377,8 @@ public final class SwitchConnection {
         while (true) {
             Object work;
             while ((work = fromOtherThreads.poll()) != null) {
-                if (work instanceof OFMessage message) {
-                    writeInLoop(message);
+                if (work instanceof OFMessage || work instanceof ByteBuf) {
+                    writeInLoop(work);
                 } else {
                     ((Runnable) work).run();
                 }
