@@ -25,8 +25,9 @@ public record DispatchConfig(SelectionStrategy strategy, int lockTtlMillis, int 
     /** Default fallback. */
     public static final FallbackPolicy DEFAULT_FALLBACK = FallbackPolicy.DROP;
 
-    /** Longest lock lifetime accepted: a lock is a short critical section, not a session. */
-    public static final int MAX_LOCK_TTL_MILLIS = 600_000;
+    /** Longest lock lifetime accepted: an expired lock leaves a tombstone, which must outlive it. */
+    public static final int MAX_LOCK_TTL_MILLIS =
+            (int) dev.switchboard.dispatch.DispatchSettings.DEFAULT_TOMBSTONE_RETENTION.toMillis();
     /** Longest idle timeout: OpenFlow idle timeouts are 16-bit seconds. */
     public static final int MAX_IDLE_TIMEOUT_SECONDS = 0xffff;
     /** Longest linger accepted. */

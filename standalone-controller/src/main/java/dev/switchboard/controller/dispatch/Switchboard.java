@@ -47,7 +47,10 @@ public final class Switchboard implements SwitchListener {
     private final CatalogHolder catalog;
     private final InProcessReplication replication = new InProcessReplication();
     private final Map<Long, DispatcherAgent> dispatchers = new ConcurrentHashMap<>();
-    private final Set<Integer> trunkDown = ConcurrentHashMap.newKeySet();
+    /** Dispatchers whose trunk link the router's end reports down. */
+    private final Set<Integer> routerEndDown = ConcurrentHashMap.newKeySet();
+    /** Dispatchers whose trunk link their own switch's end reports down. */
+    private final Set<Integer> dispatcherEndDown = ConcurrentHashMap.newKeySet();
     /** SAN switch port per server name: the file's servers, plus those added at run time (REST). */
     private final Map<String, Integer> serverPorts = new ConcurrentHashMap<>();
     private final RouterAgent router;
@@ -84,7 +87,7 @@ public final class Switchboard implements SwitchListener {
             case ROUTER:
                 router.attach(c);
                 for (DispatcherConfig d : config.dispatchers()) {
-                    setTrunk(d.id(), portUp(c, router.trunkPortOf(d.id())));
+                    setTrunkEnd(routerEndDown, d.id(), portUp(c, router.trunkPortOf(d.id())));
                 }
                 break;
             case SAN:
@@ -104,7 +107,7 @@ public final class Switchboard implements SwitchListener {
                     agent.dispatcher().updateSettings(now);
                 }
                 agent.start(replication);
-                setTrunk(d.id(), portUp(c, d.trunkPort()));
+                setTrunkEnd(dispatcherEndDown, d.id(), portUp(c, d.trunkPort()));
                 membershipChanged();
                 break;
             default:
@@ -152,6 +155,11 @@ public final class Switchboard implements SwitchListener {
         }
     }
 
+    /**
+     * A link has two ends, and each reports its own transitions (OVS reports "not live" before
+     * "link down", per end): the link carries traffic only while both ends are up, so a late "up" from
+     * one end can never put a dispatcher whose other end is down back into the SAN group.
+     */
     @Override
     public void portStatus(SwitchConnection c, OFPortStatus status) {
         long port = status.getDesc().getPortNo().getPortNumber() & 0xffffffffL;
@@ -159,16 +167,18 @@ public final class Switchboard implements SwitchListener {
         if (c.dpid() == config.router().dpid()) {
             int dispatcher = router.dispatcherAtPort(port);
             if (dispatcher >= 0) {
-                setTrunk(dispatcher, up);
+                setTrunkEnd(routerEndDown, dispatcher, up);
             }
             return;
         }
-        config.dispatcherAt(c.dpid()).filter(d -> d.trunkPort() == port).ifPresent(d -> setTrunk(d.id(), up));
+        config.dispatcherAt(c.dpid()).filter(d -> d.trunkPort() == port)
+                .ifPresent(d -> setTrunkEnd(dispatcherEndDown, d.id(), up));
     }
 
-    private void setTrunk(int dispatcherId, boolean up) {
-        boolean changed = up ? trunkDown.remove(dispatcherId) : trunkDown.add(dispatcherId);
-        if (changed) {
+    private synchronized void setTrunkEnd(Set<Integer> endDown, int dispatcherId, boolean up) {
+        boolean wasDown = trunkDown(dispatcherId);
+        boolean changed = up ? endDown.remove(dispatcherId) : endDown.add(dispatcherId);
+        if (changed && wasDown != trunkDown(dispatcherId)) {
             log.warn("trunk link of dispatcher {} is {}", dispatcherId, up ? "up" : "down");
             san.usableDispatchersChanged(usableDispatchers());
         }
@@ -187,7 +197,7 @@ public final class Switchboard implements SwitchListener {
     public Set<Integer> usableDispatchers() {
         Set<Integer> usable = new TreeSet<>();
         for (DispatcherAgent agent : dispatchers.values()) {
-            if (!trunkDown.contains(agent.id())) {
+            if (!trunkDown(agent.id())) {
                 usable.add(agent.id());
             }
         }
@@ -201,7 +211,7 @@ public final class Switchboard implements SwitchListener {
 
     /** @return whether the dispatcher's trunk link is down */
     public boolean trunkDown(int dispatcherId) {
-        return trunkDown.contains(dispatcherId);
+        return routerEndDown.contains(dispatcherId) || dispatcherEndDown.contains(dispatcherId);
     }
 
     public CatalogHolder catalog() {

@@ -199,6 +199,31 @@ class SwitchboardIntegrationTest {
     }
 
     @Test
+    @DisplayName("a late 'up' from the dispatcher's end does not bring back a link whose router end is down")
+    void lateUpFromOneEndKeepsTheLinkDown() throws Exception {
+        san.await("its uplink group", org.projectfloodlight.openflow.protocol.OFGroupAdd.class, g -> true);
+        router.send(PeerSwitch.OF.buildPortStatus().setReason(OFPortReason.MODIFY)
+                .setDesc(PeerSwitch.port(4, true)).build());
+        san.await("an uplink group of dispatchers 1 and 3", OFGroupModify.class,
+                g -> g.getBuckets().stream().map(b -> b.getWatchPort()).toList()
+                        .equals(List.of(OFPort.of(1), OFPort.of(3))));
+        long afterDown = san.count(OFGroupModify.class, g -> true);
+        for (boolean linkDown : new boolean[] {false, true, false}) {
+            dispatchers.get(1).send(PeerSwitch.OF.buildPortStatus().setReason(OFPortReason.MODIFY)
+                    .setDesc(PeerSwitch.port(1, linkDown)).build());
+        }
+        // only the router end coming back restores the link: exactly one more modify, with all three
+        router.send(PeerSwitch.OF.buildPortStatus().setReason(OFPortReason.MODIFY)
+                .setDesc(PeerSwitch.port(4, false)).build());
+        san.await("one more uplink modify", OFGroupModify.class,
+                g -> san.count(OFGroupModify.class, x -> true) > afterDown);
+        List<OFGroupModify> modifies = san.received().stream().filter(OFGroupModify.class::isInstance)
+                .map(OFGroupModify.class::cast).toList();
+        assertThat(modifies).as("the dispatcher end's reports changed nothing").hasSize((int) afterDown + 1);
+        assertThat(modifies.get(modifies.size() - 1).getBuckets()).hasSize(3);
+    }
+
+    @Test
     @DisplayName("garbage from one dispatcher switch closes only that switch; the others keep dispatching")
     void garbageFromOneSwitchAffectsNoOther() throws Exception {
         dispatchers.get(2).sendRaw(new byte[] {4, 99, 0, 8, 0, 0, 0, 1, 7, 7, 7, 7});
