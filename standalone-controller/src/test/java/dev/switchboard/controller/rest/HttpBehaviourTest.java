@@ -63,13 +63,30 @@ class HttpBehaviourTest {
         assertThat(reply.errorCode()).isEqualTo("method_not_allowed");
     }
 
+    /**
+     * Over a raw socket: a client that keeps sending a huge body while the server has already answered
+     * may see a reset instead of the answer (an HTTP client's race, not the server's), so the test
+     * declares the size and sends only a little of it, as a client that waits for the answer would.
+     */
     @Test
-    @DisplayName("a body over 1 MiB gets 413 and changes nothing")
-    void bodyTooLarge() {
-        String huge = "{\"name\": \"" + "x".repeat(RestServer.MAX_BODY_BYTES) + "\"}";
-        ApiClient.Reply reply = client.write("POST", "/api/v1/groups", huge);
-        assertThat(reply.status()).isEqualTo(413);
-        assertThat(reply.errorCode()).isEqualTo("body_too_large");
+    @DisplayName("a body declared over 1 MiB gets 413 before it is read, and changes nothing")
+    void bodyTooLarge() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(client.base().replaceAll(".*:", "")))) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/v1/groups HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + ApiFixture.TOKEN + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (RestServer.MAX_BODY_BYTES + 1) + "\r\n\r\n{\"name\": \"x")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+            // The server may keep the connection open for the rest of the body: read up to the error code.
+            StringBuilder rest = new StringBuilder();
+            for (int c = in.read(); c >= 0 && rest.indexOf("body_too_large") < 0; c = in.read()) {
+                rest.append((char) c);
+            }
+            assertThat(rest.toString()).contains("\"code\": \"body_too_large");
+        }
         assertThat(api.service().catalog().groups()).hasSize(2);
     }
 
