@@ -274,6 +274,47 @@ class TestFlowHash:
               % (victim, len(on_victim), slowest))
 
 
+    def test_draining_a_server_through_the_cli_lets_its_connections_finish_and_sends_new_ones_elsewhere(
+            self, lb):
+        """Issue 5: `switchboard servers drain NAME`; open connections on NAME finish, new ones avoid it."""
+        net = lb.net
+        seconds, rate = 4, 64 * 1024
+        marks = accept_marks(net)
+        streams = net.client(1).start_stream(seconds=seconds, rate=rate, port=WEB, count=6, bind_port=25000)
+        peers = wait_until(lambda: (lambda found: found if len(found) == 6 else None)(
+            servers_by_peer(accepts_since(net, marks), group_members(net, "web"))), 10,
+            "the 6 streams to be accepted by web servers")
+        victim = Counter(names[0] for names in peers.values()).most_common(1)[0][0]
+
+        def cli(*args):
+            command = ["java", "-XX:TieredStopAtLevel=1", "-cp", lb.controller.jar,
+                       "dev.switchboard.controller.cli.SwitchboardCli", "--url", lb.controller.rest_url,
+                       "--token", lb.controller.config["rest"]["token"]] + list(args)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+            assert done.returncode == 0, "switchboard %s failed: %s %s" % (" ".join(args), done.stdout, done.stderr)
+            return done.stdout
+
+        cli("servers", "drain", victim)
+        try:
+            assert "draining" in cli("servers", "show", victim).lower()
+            after_drain = accept_marks(net)
+            new = net.client(2).connect(count=30, port=WEB, parallel=10)
+            assert all(r["ok"] for r in new), "new connections failed: %s" % describe(new)
+            served = servers_by_peer(accepts_since(net, after_drain), group_members(net, "web"))
+            assert served, "no new connection was logged by a web server"
+            assert all(victim not in names for names in served.values()), \
+                "%s took new connections while draining: %s" % (victim, dict(served))
+            results = streams.wait(timeout=seconds + 30)
+        finally:
+            cli("servers", "enable", victim)
+        on_victim = [p for p, names in peers.items() if victim in names]
+        bad = [(r["local_port"], r["bytes"], r["error"]) for r in results
+               if not (r["ok"] and r["pattern_ok"] and r["bytes"] == seconds * rate)]
+        assert not bad, "streams broken by the drain: %s" % bad
+        print("drained %s with %d open streams: all finished intact; 30 new connections went elsewhere"
+              % (victim, len(on_victim)))
+
+
 # ------------------------------------------------------------------------------------------------
 # spray trunk: packets of one connection spread over the dispatchers: (c)
 # ------------------------------------------------------------------------------------------------
