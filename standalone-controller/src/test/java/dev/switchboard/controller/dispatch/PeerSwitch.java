@@ -117,6 +117,16 @@ final class PeerSwitch implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Sends an echo request and waits for its reply: the controller handles one switch's messages in
+     * order, so everything sent before has been processed when this returns.
+     */
+    void roundTrip() throws IOException {
+        long xid = 0x5b000000L + received.size();
+        send(OF.buildEchoRequest().setXid(xid).build());
+        await("the echo reply " + xid, org.projectfloodlight.openflow.protocol.OFEchoReply.class, r -> r.getXid() == xid);
+    }
+
     /** Waits until a received message matches, and returns it; fails after the deadline. */
     <T extends OFMessage> T await(String what, Class<T> type, Predicate<T> match) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -212,6 +212,7 @@ class SwitchboardIntegrationTest {
             dispatchers.get(1).send(PeerSwitch.OF.buildPortStatus().setReason(OFPortReason.MODIFY)
                     .setDesc(PeerSwitch.port(1, linkDown)).build());
         }
+        dispatchers.get(1).roundTrip(); // the three reports are handled before the router's end comes back
         // only the router end coming back restores the link: exactly one more modify, with all three
         router.send(PeerSwitch.OF.buildPortStatus().setReason(OFPortReason.MODIFY)
                 .setDesc(PeerSwitch.port(4, false)).build());
