@@ -65,7 +65,8 @@ final class ArpResponder {
                     reply(where, frame, target, topology.san().gatewayMac());
                 } else {
                     Optional<ServerSpec> server = topology.serverAt(target);
-                    server.ifPresent(s -> reply(where, frame, target, s.mac()));
+                    server.filter(s -> s.mac() != dev.switchboard.dispatch.model.MacAddress.UNKNOWN)
+                            .ifPresent(s -> reply(where, frame, target, s.mac()));
                 }
             }
             return true;

@@ -7,6 +7,7 @@ import dev.switchboard.dispatch.Dispatcher;
 import dev.switchboard.dispatch.DispatcherCounters;
 import dev.switchboard.dispatch.FallbackPolicy;
 import dev.switchboard.dispatch.NanoClock;
+import dev.switchboard.dispatch.model.Server;
 import dev.switchboard.dispatch.model.ServerState;
 import dev.switchboard.dispatch.model.ServiceCatalog;
 import dev.switchboard.dispatch.model.SessionKey;
@@ -20,16 +21,19 @@ import dev.switchboard.onos.api.DispatchStore;
 import dev.switchboard.onos.api.DispatchStoreDelegate;
 import dev.switchboard.onos.api.DispatchStoreEvent;
 import dev.switchboard.onos.api.DispatcherStatus;
+import dev.switchboard.onos.api.OperationRefused;
 import dev.switchboard.onos.api.RegisterKind;
+import dev.switchboard.onos.api.ServerLoadStore;
+import dev.switchboard.onos.api.SettingsLimits;
 import dev.switchboard.onos.api.TableKey;
 import dev.switchboard.onos.api.TableRegister;
 import dev.switchboard.onos.config.CatalogReconciler;
 import dev.switchboard.onos.config.DispatcherSpec;
-import dev.switchboard.onos.config.GroupSpec;
 import dev.switchboard.onos.config.ServerSpec;
 import dev.switchboard.onos.config.ServiceSpec;
 import dev.switchboard.onos.config.SwitchboardConfig;
 import dev.switchboard.onos.config.SwitchboardTopology;
+import dev.switchboard.onos.config.TopologyChanges;
 import dev.switchboard.onos.config.TopologyCodec;
 import dev.switchboard.rules.RuleConstants;
 import org.onlab.packet.Ethernet;
@@ -48,6 +52,8 @@ import org.onosproject.mastership.MastershipListener;
 import org.onosproject.mastership.MastershipService;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.Port;
+import org.onosproject.net.PortNumber;
 import org.onosproject.net.config.ConfigFactory;
 import org.onosproject.net.config.InvalidFieldException;
 import org.onosproject.net.config.NetworkConfigEvent;
@@ -81,6 +87,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +180,9 @@ public class DispatchManager implements DispatchAdminService {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected DispatchStore store;
 
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ServerLoadStore loadStore;
+
     /** Server selection for new sessions: least-load, weighted-round-robin or consistent-hash. */
     private String strategy = STRATEGY_DEFAULT;
 
@@ -222,6 +232,14 @@ public class DispatchManager implements DispatchAdminService {
     private final StoreDelegate storeDelegate = new StoreDelegate();
     private final InternalPacketProcessor packetProcessor = new InternalPacketProcessor();
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Serializes admin changes: each reads the topology, changes it and writes it back. */
+    private final Object adminLock = new Object();
+    /** Notified when component configuration changed the settings. */
+    private final Object settingsMonitor = new Object();
+    private final PlacementRate placementRate = new PlacementRate();
+    private final Map<Integer, DispatcherAgent> sampledAgents = new HashMap<>();
+    private final Map<Integer, Long> sampledPlacements = new HashMap<>();
+    private long placedTotal;
 
     private ApplicationId appId;
     private String localNode;
@@ -260,11 +278,14 @@ public class DispatchManager implements DispatchAdminService {
         deviceService.addListener(deviceListener);
         flowRuleService.addListener(flowRuleListener);
         store.setDelegate(storeDelegate);
+        loadStore.setListener(() -> eventExecutor.execute(this::applyLoads));
         packetService.addProcessor(packetProcessor, PacketProcessor.director(2));
         if (timers) {
             timer = Executors.newSingleThreadScheduledExecutor(groupedThreads("onos/switchboard", "timer", log));
             timer.scheduleAtFixedRate(this::tickAgents, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
             timer.scheduleAtFixedRate(this::purge, PURGE_PERIOD_MILLIS, PURGE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(this::samplePlacements, 0, PlacementRate.SAMPLE_PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
         }
         eventExecutor.execute(this::applyConfiguration);
         log.info("Started on node {}", localNode);
@@ -274,6 +295,7 @@ public class DispatchManager implements DispatchAdminService {
     protected void deactivate() {
         componentConfig.unregisterProperties(getClass(), false);
         packetService.removeProcessor(packetProcessor);
+        loadStore.setListener(null);
         store.unsetDelegate(storeDelegate);
         flowRuleService.removeListener(flowRuleListener);
         deviceService.removeListener(deviceListener);
@@ -342,7 +364,11 @@ public class DispatchManager implements DispatchAdminService {
             finLingerMillis = newLinger;
             tombstoneRetentionSeconds = newRetention;
             tickMillis = newTick;
-            settings = next;
+            synchronized (settingsMonitor) {
+                settings = next;
+                settingsMonitor.notifyAll();
+            }
+            agents.values().forEach(DispatcherAgent::settingsChanged);
             log.info("Dispatch settings: {}", next);
         } catch (IllegalArgumentException e) {
             log.error("Component configuration rejected, keeping {}: {}", settings, e.getMessage());
@@ -382,13 +408,29 @@ public class DispatchManager implements DispatchAdminService {
         }
         try {
             SwitchboardTopology next = config.topology();
-            catalog = CatalogReconciler.reconcile(catalog, next);
+            catalog = withReportedLoads(CatalogReconciler.reconcile(catalog, next));
             topology = next;
             log.info("Configuration applied: {}", next);
         } catch (InvalidFieldException | IllegalArgumentException e) {
             log.error("Switchboard configuration rejected, keeping the previous one: {}", e.getMessage());
         }
         refreshRoles();
+    }
+
+    /** Takes the latest load reports into the catalog (the dispatchers read it on their next selection). */
+    private void applyLoads() {
+        catalog = withReportedLoads(catalog);
+    }
+
+    private ServiceCatalog withReportedLoads(ServiceCatalog current) {
+        ServiceCatalog result = current;
+        for (Map.Entry<String, Double> e : loadStore.loads().entrySet()) {
+            Server server = result.server(e.getKey());
+            if (server != null && server.reportedLoad() != e.getValue()) {
+                result = result.withUpdatedServer(server.withReportedLoad(e.getValue()));
+            }
+        }
+        return result;
     }
 
     /** Starts or stops dispatchers after a configuration, mastership or availability change. */
@@ -475,6 +517,23 @@ public class DispatchManager implements DispatchAdminService {
         agents.values().forEach(DispatcherAgent::tick);
     }
 
+    /**
+     * Adds the placements of this node's dispatchers since the last sample to a running total. A dispatcher that
+     * restarted (new agent) counts from 0 again, so the total never goes back.
+     */
+    void samplePlacements() {
+        synchronized (placementRate) {
+            for (DispatcherAgent agent : agents.values()) {
+                long value = agent.counters().getOrDefault(DispatcherCounters.Counter.SESSIONS_PLACED, 0L);
+                long previous = sampledAgents.get(agent.id()) == agent ? sampledPlacements.get(agent.id()) : 0L;
+                placedTotal += value - previous;
+                sampledAgents.put(agent.id(), agent);
+                sampledPlacements.put(agent.id(), value);
+            }
+            placementRate.sample(clock.nanoTime(), placedTotal);
+        }
+    }
+
     /** Purges tombstones and dead locks whose retention is over, oldest first. */
     void purge() {
         long now = wallMillis.getAsLong();
@@ -553,7 +612,7 @@ public class DispatchManager implements DispatchAdminService {
                 result.add(new DispatchSession(e.getKey().sessionKey(), e.getValue()));
             }
         }
-        result.sort(Comparator.comparing((DispatchSession s) -> s.key().toString()));
+        result.sort(DispatchSession.KEY_ORDER);
         return result;
     }
 
@@ -576,13 +635,22 @@ public class DispatchManager implements DispatchAdminService {
         for (DispatcherSpec d : t.dispatchers()) {
             NodeId master = mastershipService.getMasterFor(d.device());
             DispatcherAgent agent = agents.get(d.id());
-            result.add(new DispatcherStatus(d.id(), d.device(), deviceService.isAvailable(d.device()),
+            boolean available = deviceService.isAvailable(d.device());
+            PortNumber routerSide = t.router().trunkPorts().get(d.id());
+            boolean trunkUp = available && portUp(d.device(), d.trunkPort())
+                    && (routerSide == null || portUp(t.router().device(), routerSide));
+            result.add(new DispatcherStatus(d.id(), d.device(), available, trunkUp,
                     master == null ? null : master.id(), agent != null, agent != null && agent.isReady(),
                     agent == null ? 0 : agent.sessionCount(), agent == null ? 0 : agent.lockCount(),
                     agent == null ? Map.of() : agent.counters()));
         }
         result.sort(Comparator.comparingInt(DispatcherStatus::id));
         return result;
+    }
+
+    private boolean portUp(DeviceId device, PortNumber number) {
+        Port port = deviceService.getPort(device, number);
+        return port != null && port.isEnabled();
     }
 
     @Override
@@ -609,7 +677,11 @@ public class DispatchManager implements DispatchAdminService {
         for (DispatcherAgent agent : agents.values()) {
             agent.counters().forEach((c, v) -> counters.merge(c, v, Long::sum));
         }
-        return new DispatchStatistics(sessions, locks, tombstones, perServer, counters);
+        double rate;
+        synchronized (placementRate) {
+            rate = placementRate.perSecond();
+        }
+        return new DispatchStatistics(sessions, locks, tombstones, perServer, counters, rate);
     }
 
     // ----- DispatchAdminService -----
@@ -634,114 +706,155 @@ public class DispatchManager implements DispatchAdminService {
 
     @Override
     public void addServer(ServerSpec server, String group) {
-        rewriteConfiguration(t -> {
-            List<ServerSpec> servers = new ArrayList<>(t.servers());
-            servers.add(server);
-            SwitchboardTopology next = t.withServers(servers);
-            if (group == null) {
-                return next;
-            }
-            if (t.groups().stream().noneMatch(g -> g.name().equals(group))) {
-                throw new IllegalArgumentException("group: no group is named '" + group + "'");
-            }
-            List<GroupSpec> groups = new ArrayList<>();
-            for (GroupSpec g : t.groups()) {
-                if (g.name().equals(group)) {
-                    List<String> members = new ArrayList<>(g.servers());
-                    members.add(server.name());
-                    groups.add(new GroupSpec(g.name(), members));
-                } else {
-                    groups.add(g);
-                }
-            }
-            return next.withGroups(groups);
-        });
+        rewriteConfiguration(t -> TopologyChanges.addServer(t, server, group));
     }
 
     @Override
     public void removeServer(String name) {
-        rewriteConfiguration(t -> {
-            requireServer(t, name);
-            List<GroupSpec> groups = new ArrayList<>();
-            for (GroupSpec g : t.groups()) {
-                List<String> members = new ArrayList<>(g.servers());
-                members.remove(name);
-                groups.add(new GroupSpec(g.name(), members));
-            }
-            List<ServerSpec> servers = new ArrayList<>(t.servers());
-            servers.removeIf(s -> s.name().equals(name));
-            return t.withGroups(groups).withServers(servers);
-        });
+        rewriteConfiguration(t -> TopologyChanges.removeServer(t, name));
+        loadStore.remove(name);
     }
 
     @Override
     public void setServerWeight(String name, int weight) {
-        rewriteConfiguration(t -> replaceServer(t, requireServer(t, name).withWeight(weight)));
+        rewriteConfiguration(t -> TopologyChanges.setWeight(t, name, weight));
     }
 
     @Override
     public void setServerState(String name, ServerState state) {
         if (state == null) {
-            throw new IllegalArgumentException("state: must be active, draining or down");
+            throw OperationRefused.invalid("state", "state: must be active, draining or disabled");
         }
-        rewriteConfiguration(t -> replaceServer(t, requireServer(t, name).withState(state)));
+        rewriteConfiguration(t -> TopologyChanges.setState(t, name, state));
+    }
+
+    @Override
+    public void reportServerLoad(String name, double load) {
+        synchronized (adminLock) {
+            TopologyChanges.requireServer(requireTopology(), name);
+            if (!(load >= 0.0 && load <= 1.0)) {
+                throw OperationRefused.invalid("load", "load: " + load + " is out of range 0.0..1.0");
+            }
+            loadStore.report(name, load);
+            awaitEvents(() -> {
+                applyLoads();
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void addGroup(String name, List<String> servers) {
+        rewriteConfiguration(t -> TopologyChanges.addGroup(t, name, servers));
+    }
+
+    @Override
+    public void removeGroup(String name) {
+        rewriteConfiguration(t -> TopologyChanges.removeGroup(t, name));
+    }
+
+    @Override
+    public void addGroupMember(String group, String server) {
+        rewriteConfiguration(t -> TopologyChanges.addMember(t, group, server));
+    }
+
+    @Override
+    public void removeGroupMember(String group, String server) {
+        rewriteConfiguration(t -> TopologyChanges.removeMember(t, group, server));
     }
 
     @Override
     public void addService(ServiceSpec service) {
-        rewriteConfiguration(t -> {
-            List<ServiceSpec> services = new ArrayList<>(t.services());
-            services.add(service);
-            return t.withServices(services);
-        });
+        rewriteConfiguration(t -> TopologyChanges.addService(t, service));
     }
 
     @Override
     public void removeService(String name) {
-        rewriteConfiguration(t -> {
-            if (t.services().stream().noneMatch(s -> s.name().equals(name))) {
-                throw new IllegalArgumentException("name: no service is named '" + name + "'");
+        rewriteConfiguration(t -> TopologyChanges.removeService(t, name));
+    }
+
+    @Override
+    public void updateSettings(DispatchSettings wanted) {
+        synchronized (adminLock) {
+            DispatchSettings current = settings;
+            SettingsLimits.check(wanted, current);
+            Map<String, String> changes = new LinkedHashMap<>();
+            if (wanted.strategy() != current.strategy()) {
+                changes.put(STRATEGY, wanted.strategy().configName());
             }
-            List<ServiceSpec> services = new ArrayList<>(t.services());
-            services.removeIf(s -> s.name().equals(name));
-            return t.withServices(services);
-        });
-    }
-
-    private static ServerSpec requireServer(SwitchboardTopology t, String name) {
-        return t.server(name).orElseThrow(() -> new IllegalArgumentException(
-                "name: no server is named '" + name + "'"));
-    }
-
-    private static SwitchboardTopology replaceServer(SwitchboardTopology t, ServerSpec changed) {
-        List<ServerSpec> servers = new ArrayList<>();
-        for (ServerSpec s : t.servers()) {
-            servers.add(s.name().equals(changed.name()) ? changed : s);
+            if (!wanted.lockTtl().equals(current.lockTtl())) {
+                changes.put(LOCK_TTL_MILLIS, Long.toString(wanted.lockTtl().toMillis()));
+            }
+            if (!wanted.idleTimeout().equals(current.idleTimeout())) {
+                changes.put(IDLE_TIMEOUT_SECONDS, Long.toString(wanted.idleTimeout().toSeconds()));
+            }
+            if (!wanted.finLinger().equals(current.finLinger())) {
+                changes.put(FIN_LINGER_MILLIS, Long.toString(wanted.finLinger().toMillis()));
+            }
+            if (wanted.fallback() != current.fallback()) {
+                changes.put(FALLBACK, wanted.fallback().configName());
+            }
+            // ONOS stores each property cluster-wide and hands the whole set to every node's @Modified; the
+            // values were checked above, so every intermediate set of values is valid too.
+            changes.forEach((name, value) -> componentConfig.setProperty(DispatchManager.class.getName(), name,
+                    value));
+            awaitSettings(wanted);
         }
-        return t.withServers(servers);
+    }
+
+    private void awaitSettings(DispatchSettings wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+        synchronized (settingsMonitor) {
+            while (!SettingsLimits.sameLiveSettings(settings, wanted)) {
+                long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (leftMillis <= 0) {
+                    throw new IllegalStateException("the dispatch settings did not take effect within "
+                            + ADMIN_TIMEOUT_SECONDS + " s (component configuration of "
+                            + DispatchManager.class.getName() + ")");
+                }
+                try {
+                    settingsMonitor.wait(leftMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+    }
+
+    private SwitchboardTopology requireTopology() {
+        SwitchboardTopology current = topology;
+        if (current == null) {
+            throw OperationRefused.conflict(null, "no switchboard network configuration yet (apps/" + APP_NAME
+                    + "/" + SwitchboardConfig.KEY + ")");
+        }
+        return current;
     }
 
     /**
-     * Validates a changed topology like netcfg would, writes it to netcfg (which every node applies) and applies
-     * it here before returning, so that a read right after the change sees it.
+     * Changes the topology under the admin lock, validates the result like netcfg would, writes it to netcfg
+     * (which every node applies) and applies it here before returning, so that a read right after the change
+     * sees it. A change that returns the topology unchanged writes nothing.
      */
     private void rewriteConfiguration(UnaryOperator<SwitchboardTopology> change) {
-        SwitchboardTopology current = topology;
-        if (current == null) {
-            throw new IllegalStateException("no switchboard network configuration yet (apps/" + APP_NAME + "/"
-                    + SwitchboardConfig.KEY + ")");
+        synchronized (adminLock) {
+            SwitchboardTopology current = requireTopology();
+            SwitchboardTopology next = change.apply(current);
+            if (next == current) {
+                return;
+            }
+            ObjectNode json = TopologyCodec.encode(next, mapper);
+            try {
+                TopologyCodec.decode(json);
+            } catch (InvalidFieldException e) {
+                throw OperationRefused.conflict(null, TopologyCodec.describe(e));
+            }
+            networkConfig.applyConfig(appId, SwitchboardConfig.class, json);
+            awaitEvents(() -> {
+                applyConfiguration();
+                return null;
+            });
         }
-        ObjectNode json = TopologyCodec.encode(change.apply(current), mapper);
-        try {
-            TopologyCodec.decode(json);
-        } catch (InvalidFieldException e) {
-            throw new IllegalArgumentException(TopologyCodec.describe(e), e);
-        }
-        networkConfig.applyConfig(appId, SwitchboardConfig.class, json);
-        awaitEvents(() -> {
-            applyConfiguration();
-            return null;
-        });
     }
 
     private <T> T awaitEvents(Callable<T> task) {

@@ -143,6 +143,11 @@ final class DispatcherAgent implements ReplicationChannel {
         }
     }
 
+    /** Makes the dispatcher take the new settings now rather than at its next packet or timer. */
+    void settingsChanged() {
+        submit(() -> { });
+    }
+
     private void applySettings() {
         DispatchSettings current = context.settings.get();
         if (current != appliedSettings) {
@@ -253,6 +258,11 @@ final class DispatcherAgent implements ReplicationChannel {
         switch (verdict.action()) {
             case FORWARD_TO_SERVER: {
                 Server server = verdict.server();
+                if (server.mac() == dev.switchboard.dispatch.model.MacAddress.UNKNOWN) {
+                    log.warn("Dispatcher {}: server '{}' has no MAC configured; packet not delivered", spec.id(),
+                            server.name());
+                    break;
+                }
                 emit(DefaultTrafficTreatment.builder()
                         .setEthDst(MacAddress.valueOf(server.mac()))
                         .setIpDst(Ip4Address.valueOf(server.address()))

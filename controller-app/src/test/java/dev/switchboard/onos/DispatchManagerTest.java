@@ -7,6 +7,7 @@ import dev.switchboard.dispatch.model.SessionKey;
 import dev.switchboard.dispatch.table.Stamp;
 import dev.switchboard.onos.api.DispatchSession;
 import dev.switchboard.onos.api.DispatcherStatus;
+import dev.switchboard.onos.api.OperationRefused;
 import dev.switchboard.onos.api.RegisterKind;
 import dev.switchboard.onos.api.TableKey;
 import dev.switchboard.onos.api.TableRegister;
@@ -376,20 +377,101 @@ class DispatchManagerTest {
     }
 
     @Test
-    void invalidAdminChangeIsRejectedNamingTheFieldAndChangesNothing() {
+    void invalidAdminChangeIsRefusedNamingTheFieldAndChangesNothing() {
         var before = cluster.netcfg.json(SwitchboardConfig.class).deepCopy();
 
         assertThatThrownBy(() -> a.manager.addServer(new ServerSpec("web-3", Ipv4.parse(Fixtures.WEB_2),
                 0x0200_0000_0b03L, PortNumber.portNumber(5), 1, ServerState.ACTIVE), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("servers[2].ip:")
-                .hasMessageContaining("already server 'web-2'");
+                .isInstanceOfSatisfying(OperationRefused.class, e -> {
+                    assertThat(e.reason()).isEqualTo(OperationRefused.Reason.CONFLICT);
+                    assertThat(e.field()).isEqualTo("ip");
+                })
+                .hasMessage("'203.0.113.12' is the address of server 'web-2'");
+        assertThatThrownBy(() -> a.manager.addServer(new ServerSpec("web-3", Ipv4.parse("203.0.113.13"),
+                0x0200_0000_0b03L, PortNumber.portNumber(5), 1, ServerState.ACTIVE), "db"))
+                .isInstanceOfSatisfying(OperationRefused.class, e -> assertThat(e.reason())
+                        .isEqualTo(OperationRefused.Reason.UNKNOWN_REFERENCE))
+                .hasMessage("group 'db' does not exist");
         assertThatThrownBy(() -> a.manager.setServerWeight("web-1", 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight");
+                .isInstanceOf(OperationRefused.class).hasMessage("weight: 0 is out of range 1..10000");
         assertThatThrownBy(() -> a.manager.removeService("api"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'api'");
+                .isInstanceOfSatisfying(OperationRefused.class, e -> assertThat(e.reason())
+                        .isEqualTo(OperationRefused.Reason.NOT_FOUND))
+                .hasMessage("service 'api' does not exist");
+        assertThatThrownBy(() -> a.manager.removeServer("web-1"))
+                .isInstanceOfSatisfying(OperationRefused.class, e -> assertThat(e.reason())
+                        .isEqualTo(OperationRefused.Reason.CONFLICT))
+                .hasMessageContaining("still in group 'web'");
+        assertThatThrownBy(() -> a.manager.removeGroup("web")).isInstanceOf(OperationRefused.class)
+                .hasMessage("group 'web' is still used by service 'web'");
+        assertThatThrownBy(() -> a.manager.reportServerLoad("web-1", 1.5)).isInstanceOf(OperationRefused.class)
+                .hasMessageContaining("out of range");
 
         assertThat(cluster.netcfg.json(SwitchboardConfig.class)).isEqualTo(before);
         assertThat(a.manager.catalog().servers()).hasSize(2);
+        assertThat(a.manager.catalog().server("web-1").reportedLoad()).isZero();
+    }
+
+    @Test
+    void groupsAndMembersChangeOnEveryNodeAndServersLeaveOnlyOnceNoGroupListsThem() {
+        a.manager.addGroup("spare", List.of("web-2"));
+        a.manager.addGroupMember("spare", "web-1");
+        assertThat(b.manager.topology().orElseThrow().groups()).extracting(g -> g.name() + "=" + g.servers())
+                .containsExactly("web=[web-1, web-2]", "spare=[web-2, web-1]");
+
+        a.manager.removeGroupMember("web", "web-1");
+        a.manager.removeGroupMember("spare", "web-1");
+        a.manager.removeServer("web-1");
+        assertThat(b.manager.catalog().server("web-1")).isNull();
+        assertThat(b.manager.catalog().group("web").members()).hasSize(1);
+    }
+
+    @Test
+    void loadReportsReachEveryNodesSelection() {
+        a.manager.reportServerLoad("web-2", 0.8);
+        assertThat(a.manager.catalog().server("web-2").reportedLoad()).isEqualTo(0.8);
+        assertThat(b.manager.catalog().server("web-2").reportedLoad()).as("before delivery").isZero();
+
+        cluster.settle();
+
+        assertThat(b.manager.catalog().server("web-2").reportedLoad()).isEqualTo(0.8);
+        // A configuration change rebuilds the catalog; the report survives it.
+        b.manager.setServerWeight("web-2", 5);
+        assertThat(a.manager.catalog().server("web-2").reportedLoad()).isEqualTo(0.8);
+        assertThat(a.manager.catalog().server("web-2").weight()).isEqualTo(5);
+    }
+
+    @Test
+    void settingsChangeThroughComponentConfigurationOnEveryNode() {
+        DispatchSettings wanted = a.manager.settings().toBuilder().strategy(SelectionStrategy.WEIGHTED_ROUND_ROBIN)
+                .lockTtl(Duration.ofMillis(1500)).build();
+
+        a.manager.updateSettings(wanted);
+
+        assertThat(cluster.componentConfig.writes()).containsExactly(
+                DispatchManager.class.getName() + ":strategy=weighted-round-robin",
+                DispatchManager.class.getName() + ":lockTtlMillis=1500");
+        assertThat(b.manager.settings().strategy()).isEqualTo(SelectionStrategy.WEIGHTED_ROUND_ROBIN);
+        assertThat(b.manager.settings().lockTtl()).isEqualTo(Duration.ofMillis(1500));
+
+        DispatchSettings tooLong = wanted.toBuilder().tombstoneRetention(Duration.ofSeconds(60))
+                .lockTtl(Duration.ofSeconds(31)).build();
+        assertThatThrownBy(() -> a.manager.updateSettings(tooLong)).isInstanceOf(OperationRefused.class)
+                .hasMessage("lockTtlMillis: 31000 is out of range 1..30000");
+        assertThat(cluster.componentConfig.writes()).hasSize(2);
+    }
+
+    @Test
+    void placementRateCountsThisNodesPlacementsOverTheWindow() {
+        a.samplePlacements();
+        for (int port = 43000; port < 43004; port++) {
+            a.packets.packetIn(trunk(D1), Fixtures.clientTcp(CLIENT, port, SYN), Optional.empty());
+        }
+        cluster.clock.advance(Duration.ofSeconds(2));
+        a.samplePlacements();
+
+        assertThat(a.manager.statistics().sessionsPlacedPerSecond()).isEqualTo(2.0);
+        assertThat(b.manager.statistics().sessionsPlacedPerSecond()).as("B placed none").isZero();
     }
 
     @Test

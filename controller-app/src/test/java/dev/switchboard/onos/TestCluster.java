@@ -2,6 +2,8 @@ package dev.switchboard.onos;
 
 import dev.switchboard.onos.config.SwitchboardConfig;
 import dev.switchboard.onos.store.DistributedDispatchStore;
+import dev.switchboard.onos.store.DistributedServerLoadStore;
+import dev.switchboard.onos.testing.FakeComponentConfig;
 import dev.switchboard.onos.testing.FakeDeviceService;
 import dev.switchboard.onos.testing.FakeEcCluster;
 import dev.switchboard.onos.testing.FakeFlowRuleService;
@@ -13,7 +15,6 @@ import dev.switchboard.onos.testing.FakePacketService;
 import dev.switchboard.onos.testing.TrampolineExecutor;
 import org.onlab.junit.TestUtils;
 import org.onlab.packet.IpAddress;
-import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.cluster.ClusterServiceAdapter;
 import org.onosproject.cluster.ControllerNode;
 import org.onosproject.cluster.DefaultControllerNode;
@@ -41,6 +42,7 @@ public final class TestCluster {
     public final FakeGroupService groups = new FakeGroupService();
     public final FakeDeviceService devices = new FakeDeviceService();
     public final FakeNanoClock clock = new FakeNanoClock();
+    public final FakeComponentConfig componentConfig = new FakeComponentConfig();
     public final TrampolineExecutor executor = new TrampolineExecutor();
     public final Map<String, Node> nodes = new LinkedHashMap<>();
     /** What ONOS would run on every node when the app is deactivated cluster-wide. */
@@ -51,12 +53,15 @@ public final class TestCluster {
         public final String name;
         public final DispatchManager manager = new DispatchManager();
         public final DistributedDispatchStore store = new DistributedDispatchStore();
+        public final DistributedServerLoadStore loadStore = new DistributedServerLoadStore();
         public final FakePacketService packets = new FakePacketService();
 
         Node(String name) {
             this.name = name;
             TestUtils.setField(store, "storageService", storage.storageFor(name));
             callActivate(store);
+            TestUtils.setField(loadStore, "storageService", storage.storageFor(name));
+            callActivate(loadStore);
             manager.coreService = new CoreServiceAdapter() {
                 @Override
                 public ApplicationId registerApplication(String appName) {
@@ -81,8 +86,10 @@ public final class TestCluster {
             manager.packetService = packets;
             manager.flowRuleService = flowRules;
             manager.groupService = groups;
-            manager.componentConfig = new ComponentConfigAdapter();
+            manager.componentConfig = componentConfig;
+            componentConfig.register(DispatchManager.class.getName(), manager::modified);
             manager.store = store;
+            manager.loadStore = loadStore;
             manager.clock = clock;
             manager.wallMillis = clock::millis;
             manager.incarnation = () -> 0;
@@ -92,13 +99,18 @@ public final class TestCluster {
             manager.activate(null);
         }
 
+        /** Samples the placement counters, as the manager's timer does once a second. */
+        public void samplePlacements() {
+            manager.samplePlacements();
+        }
+
         /** Runs every dispatcher's timers on this node. */
         public void tick() {
             manager.tickAgents();
         }
     }
 
-    private static void callActivate(DistributedDispatchStore store) {
+    private static void callActivate(Object store) {
         try {
             TestUtils.callMethod(store, "activate", new Class<?>[0]);
         } catch (TestUtils.TestUtilsException e) {

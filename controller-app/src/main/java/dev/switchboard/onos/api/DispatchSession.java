@@ -2,12 +2,19 @@ package dev.switchboard.onos.api;
 
 import dev.switchboard.dispatch.model.SessionKey;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
  * A session entry or client lock as the northbound API shows it: the session, what holds it and since when.
  */
 public final class DispatchSession {
+    /**
+     * The API's order of sessions: client address, client port, service port, then VIP and protocol (the
+     * unsigned order of the packed key).
+     */
+    public static final Comparator<DispatchSession> KEY_ORDER = (a, b) -> compareKeys(a.key, b.key);
+
     private final SessionKey key;
     private final TableRegister register;
 
@@ -18,6 +25,12 @@ public final class DispatchSession {
     public DispatchSession(SessionKey key, TableRegister register) {
         this.key = Objects.requireNonNull(key, "key");
         this.register = Objects.requireNonNull(register, "register");
+    }
+
+    /** @return the order of two keys in {@link #KEY_ORDER} */
+    public static int compareKeys(SessionKey a, SessionKey b) {
+        int byHigh = Long.compareUnsigned(a.high(), b.high());
+        return byHigh != 0 ? byHigh : Long.compareUnsigned(a.low(), b.low());
     }
 
     public SessionKey key() {

@@ -15,9 +15,19 @@ public final class DispatchStatistics {
     private final int tombstones;
     private final Map<String, Integer> sessionsPerServer;
     private final Map<DispatcherCounters.Counter, Long> localCounters;
+    private final double sessionsPlacedPerSecond;
 
+    /**
+     * @param sessions session entries in the table
+     * @param locks client locks in the table
+     * @param tombstones removals not yet purged
+     * @param sessionsPerServer live sessions per server name
+     * @param localCounters the counters of the dispatchers this node runs, summed
+     * @param sessionsPlacedPerSecond placements by this node's dispatchers, averaged over the last 10 s
+     */
     public DispatchStatistics(int sessions, int locks, int tombstones, Map<String, Integer> sessionsPerServer,
-                              Map<DispatcherCounters.Counter, Long> localCounters) {
+                              Map<DispatcherCounters.Counter, Long> localCounters, double sessionsPlacedPerSecond) {
+        this.sessionsPlacedPerSecond = sessionsPlacedPerSecond;
         this.sessions = sessions;
         this.locks = locks;
         this.tombstones = tombstones;
@@ -40,6 +50,11 @@ public final class DispatchStatistics {
     /** @return live sessions per server name (servers without sessions included with 0) */
     public Map<String, Integer> sessionsPerServer() {
         return sessionsPerServer;
+    }
+
+    /** @return sessions placed per second by the dispatchers this node runs, over the last 10 s */
+    public double sessionsPlacedPerSecond() {
+        return sessionsPlacedPerSecond;
     }
 
     /** @return the counters of the dispatchers this node runs, summed */

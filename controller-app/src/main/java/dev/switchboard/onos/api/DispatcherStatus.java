@@ -15,6 +15,7 @@ public final class DispatcherStatus {
     private final int id;
     private final DeviceId device;
     private final boolean available;
+    private final boolean trunkUp;
     private final String master;
     private final boolean local;
     private final boolean ready;
@@ -26,6 +27,7 @@ public final class DispatcherStatus {
      * @param id dispatcher id
      * @param device its switch
      * @param available whether the switch is connected
+     * @param trunkUp whether it is connected and its trunk link is up at both ends
      * @param master the ONOS node mastering the switch, or {@code null}
      * @param local whether this node runs the dispatcher
      * @param ready whether the local dispatcher finished its bulk sync
@@ -33,11 +35,12 @@ public final class DispatcherStatus {
      * @param locks client locks in the local dispatcher's table (0 when not local)
      * @param counters the local dispatcher's counters (empty when not local)
      */
-    public DispatcherStatus(int id, DeviceId device, boolean available, String master, boolean local, boolean ready,
-                            int sessions, int locks, Map<DispatcherCounters.Counter, Long> counters) {
+    public DispatcherStatus(int id, DeviceId device, boolean available, boolean trunkUp, String master, boolean local,
+                            boolean ready, int sessions, int locks, Map<DispatcherCounters.Counter, Long> counters) {
         this.id = id;
         this.device = Objects.requireNonNull(device, "device");
         this.available = available;
+        this.trunkUp = trunkUp;
         this.master = master;
         this.local = local;
         this.ready = ready;
@@ -56,6 +59,11 @@ public final class DispatcherStatus {
 
     public boolean available() {
         return available;
+    }
+
+    /** @return whether the switch is connected and its trunk link is up, so it can carry traffic */
+    public boolean trunkUp() {
+        return trunkUp;
     }
 
     /** @return the mastering node's id, or {@code null} when none */

@@ -1,20 +1,37 @@
 package dev.switchboard.onos.cli;
 
-import dev.switchboard.onos.api.DispatcherStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.onos.rest.DispatchersApi;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** Lists the dispatchers and which node runs each. */
+/** {@code sb-dispatchers}: every configured dispatcher, its switch, trunk, table and counters, and its master. */
 @Service
-@Command(scope = "onos", name = "sb-dispatchers", description = "Lists Switchboard dispatchers")
+@Command(scope = "onos", name = "sb-dispatchers",
+        description = "Lists Switchboard dispatchers: switch, trunk, table, counters and the node that runs each")
 public class DispatchersCommand extends SwitchboardCommand {
     @Override
-    protected void doExecute() {
-        print("%-3s %-22s %-9s %-14s %-6s %8s %6s", "ID", "DEVICE", "SWITCH", "MASTER", "HERE", "SESSIONS", "LOCKS");
-        for (DispatcherStatus d : dispatch().dispatchers()) {
-            print("%-3d %-22s %-9s %-14s %-6s %8s %6s", d.id(), d.device(), d.available() ? "up" : "down",
-                    d.master() == null ? "-" : d.master(), d.local() ? (d.ready() ? "ready" : "sync") : "no",
-                    d.local() ? Integer.toString(d.sessions()) : "-", d.local() ? Integer.toString(d.locks()) : "-");
+    void run() {
+        ObjectNode answer = new DispatchersApi(dispatch()).list();
+        print(answer, () -> print(table(answer.get("dispatchers"))));
+    }
+
+    /** @return the dispatchers as the standalone CLI shows them, plus the ONOS node that masters each */
+    static Table table(JsonNode dispatchers) {
+        Table table = new Table("ID#", "DPID", "SWITCH", "TRUNK", "SESSIONS#", "LOCKS#", "PLACED#", "FORWARDED#",
+                "LOCK WAITS#", "FALLBACK DROPS#", "MASTER");
+        for (JsonNode d : dispatchers) {
+            JsonNode c = d.get("counters");
+            boolean local = d.get("local").asBoolean();
+            String sw = !d.get("connected").asBoolean() ? "disconnected"
+                    : !local ? "elsewhere" : d.get("ready").asBoolean() ? "ready" : "syncing";
+            table.row(d.get("id").asInt(), text(d, "dpid"), sw, d.get("trunkUp").asBoolean() ? "up" : "down",
+                    local ? d.get("tableSize").asText() : "-", local ? d.get("locksHeld").asText() : "-",
+                    local ? c.get("sessionsPlaced").asText() : "-", local ? c.get("forwardedByEntry").asText() : "-",
+                    local ? c.get("lockRedirects").asText() : "-", local ? c.get("fallbackDrops").asText() : "-",
+                    text(d, "master"));
         }
+        return table;
     }
 }

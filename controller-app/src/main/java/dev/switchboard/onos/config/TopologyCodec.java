@@ -332,7 +332,8 @@ public final class TopologyCodec {
         onlyFields(s, p, concat(extra, "name", "ip", "mac", "sanSwitchPort", "weight", "state"));
         String name = text(s, "name", p);
         int ip = ipv4(s, "ip", p);
-        long mac = mac(s, "mac", p);
+        // Without a MAC the server gets no delivery rule until one is configured (docs/onos.md).
+        long mac = s.hasNonNull("mac") ? mac(s, "mac", p) : MacAddress.UNKNOWN;
         PortNumber port = port(s, "sanSwitchPort", p);
         int weight = (int) optionalInteger(s, "weight", p, 1, Server.MAX_WEIGHT, 1);
         ServerState state = state(optionalText(s, "state", p, "active"), path(p, "state"));
@@ -363,19 +364,34 @@ public final class TopologyCodec {
     }
 
     /**
-     * @param text {@code active}, {@code draining} or {@code down}, any case
+     * @param text {@code active}, {@code draining} or {@code disabled} ({@code down} is accepted as well), any case
      * @param p the field's path
      * @throws InvalidFieldException listing the valid states
      */
     public static ServerState state(String text, String p) {
-        if ("disabled".equalsIgnoreCase(text)) {
-            // The REST contract's name for DOWN (docs/openapi.yaml, ServerState).
-            return ServerState.DOWN;
+        String name = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "active":
+                return ServerState.ACTIVE;
+            case "draining":
+                return ServerState.DRAINING;
+            case "disabled":
+            case "down":
+                return ServerState.DOWN;
+            default:
+                throw invalid(p, "unknown state '" + text + "' (want active, draining or disabled)");
         }
-        try {
-            return ServerState.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw invalid(p, "unknown state '" + text + "' (want active, draining or down/disabled)");
+    }
+
+    /** @return the state as netcfg and the northbound API spell it: active, draining, disabled */
+    public static String stateName(ServerState state) {
+        switch (state) {
+            case ACTIVE:
+                return "active";
+            case DRAINING:
+                return "draining";
+            default:
+                return "disabled";
         }
     }
 
@@ -392,9 +408,12 @@ public final class TopologyCodec {
 
     /** @return a server's JSON object */
     public static ObjectNode encodeServer(ServerSpec s, ObjectMapper mapper) {
-        return mapper.createObjectNode().put("name", s.name()).put("ip", Ipv4.format(s.ip()))
-                .put("mac", MacAddress.format(s.mac())).put("sanSwitchPort", s.sanSwitchPort().toLong())
-                .put("weight", s.weight()).put("state", s.state().name().toLowerCase(Locale.ROOT));
+        ObjectNode node = mapper.createObjectNode().put("name", s.name()).put("ip", Ipv4.format(s.ip()));
+        if (s.mac() != MacAddress.UNKNOWN) {
+            node.put("mac", MacAddress.format(s.mac()));
+        }
+        return node.put("sanSwitchPort", s.sanSwitchPort().toLong()).put("weight", s.weight())
+                .put("state", stateName(s.state()));
     }
 
     /** @return a service's JSON object */

@@ -1,49 +1,35 @@
 package dev.switchboard.onos.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.onos.api.DispatchService;
-import dev.switchboard.onos.api.DispatcherStatus;
-import org.onlab.util.ItemNotFoundException;
-
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 /** The configured dispatchers and their status. */
-@Path("dispatchers")
+@Path("api/v1/dispatchers")
 public class DispatchersWebResource extends SwitchboardResource {
     /**
-     * Lists dispatchers: switch connected, mastering node, table size and counters where this node runs them.
+     * Lists every configured dispatcher: switch connected, trunk, table size, locks and counters (for those this
+     * node runs), mastering node.
      *
-     * @return 200 OK with {"dispatchers": [...]}
+     * @return 200 OK with {"dispatchers": [Dispatcher]}
      */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        ObjectNode root = mapper().createObjectNode();
-        ArrayNode array = root.putArray("dispatchers");
-        for (DispatcherStatus d : get(DispatchService.class).dispatchers()) {
-            array.add(codec(DispatcherStatus.class).encode(d, this));
-        }
-        return ok(root).build();
+        query();
+        return json(new DispatchersApi(dispatch()).list());
     }
 
     /**
      * Gets one dispatcher.
      *
      * @param id the dispatcher id
-     * @return 200 OK with the dispatcher; 404 when there is none
+     * @return 200 OK with the dispatcher; 400 when the id is not an integer; 404 when it is not configured
      */
     @GET
     @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@PathParam("id") int id) {
-        DispatcherStatus status = get(DispatchService.class).dispatchers().stream().filter(d -> d.id() == id)
-                .findFirst().orElseThrow(() -> new ItemNotFoundException("dispatcher " + id + " does not exist"));
-        return ok(codec(DispatcherStatus.class).encode(status, this)).build();
+    public Response get(@PathParam("id") String id) {
+        query();
+        return json(new DispatchersApi(dispatch()).get(id));
     }
 }

@@ -1,48 +1,45 @@
 package dev.switchboard.onos.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.dispatch.model.Server;
 import dev.switchboard.dispatch.model.ServerState;
-import dev.switchboard.onos.api.DispatchAdminService;
-import dev.switchboard.onos.api.DispatchService;
-import dev.switchboard.onos.config.ServerSpec;
-import dev.switchboard.onos.config.SwitchboardTopology;
-import org.onlab.util.ItemNotFoundException;
 
-import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
-/** Real servers: add, remove, weight, drain, disable, enable. */
-@Path("servers")
+/** Real servers: add, remove, weight, load, drain, disable, enable. */
+@Path("api/v1/servers")
 public class ServersWebResource extends SwitchboardResource {
     /**
-     * Lists servers with their active session counts.
+     * Lists servers with their state, weight, load and live sessions.
      *
-     * @return 200 OK with {"servers": [...]}
+     * @return 200 OK with {"servers": [Server]}
      */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        Map<String, Integer> active = get(DispatchService.class).statistics().sessionsPerServer();
-        ObjectNode root = mapper().createObjectNode();
-        ArrayNode array = root.putArray("servers");
-        for (ServerSpec s : servers()) {
-            array.add(encode(s, active));
-        }
-        return ok(root).build();
+        query();
+        return json(api().list());
+    }
+
+    /**
+     * Adds an active server, optionally to a group.
+     *
+     * @param contentType must be application/json
+     * @param body {"name", "ip", "mac"?, "sanSwitchPort", "weight"?, "group"?}
+     * @return 201 CREATED with the server; 400 naming the field; 409 when the name, address, MAC or port is taken
+     */
+    @POST
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        query();
+        ObjectNode created = api().create(RequestBody.read(body, contentType).required());
+        return created("servers/" + created.get("name").asText(), created);
     }
 
     /**
@@ -53,127 +50,108 @@ public class ServersWebResource extends SwitchboardResource {
      */
     @GET
     @Path("{name}")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("name") String name) {
-        return ok(encode(require(name), get(DispatchService.class).statistics().sessionsPerServer())).build();
-    }
-
-    private ObjectNode encode(ServerSpec s, Map<String, Integer> active) {
-        ObjectNode node = codec(ServerSpec.class).encode(s, this);
-        node.put("activeSessions", active.getOrDefault(s.name(), 0));
-        Server runtime = get(DispatchService.class).catalog().server(s.name());
-        if (runtime != null) {
-            node.put("index", runtime.index());
-        }
-        return node;
+        query();
+        return json(api().get(name));
     }
 
     /**
-     * Adds a server, optionally to a group.
-     *
-     * @param body {"name", "ip", "mac", "sanSwitchPort", "weight", "state", "group"}
-     * @return 201 CREATED; 400 naming the field that is wrong or the conflict; 409 before any configuration
-     */
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body) {
-        ObjectNode json = readObject(body);
-        ServerSpec server = codec(ServerSpec.class).decode(json, this);
-        JsonNode group = json.get("group");
-        if (group != null && !group.isNull() && !group.isTextual()) {
-            throw new IllegalArgumentException("group: must be a group name");
-        }
-        get(DispatchAdminService.class).addServer(server, group == null || group.isNull() ? null : group.asText());
-        return Response.created(URI.create("servers/" + server.name()))
-                .entity(codec(ServerSpec.class).encode(server, this)).build();
-    }
-
-    /**
-     * Removes a server from its groups and the configuration.
+     * Removes a server that no group lists.
      *
      * @param name the server's name
-     * @return 204 NO CONTENT; 404 when there is none
+     * @return 204 NO CONTENT; 404 when there is none; 409 while a group lists it
      */
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
-        require(name);
-        get(DispatchAdminService.class).removeServer(name);
-        return Response.noContent().build();
+        query();
+        api().delete(name);
+        return noContent();
     }
 
     /**
      * Sets a server's weight.
      *
      * @param name the server's name
+     * @param contentType must be application/json
      * @param body {"weight": 1..10000}
-     * @return 204 NO CONTENT; 400 for a bad weight; 404 when there is no such server
+     * @return 200 OK with the server; 400 for a bad weight; 404 when there is no such server
      */
-    @POST
+    @PUT
     @Path("{name}/weight")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response weight(@PathParam("name") String name, InputStream body) {
-        require(name);
-        JsonNode weight = readObject(body).get("weight");
-        if (weight == null || !weight.isIntegralNumber()) {
-            throw new IllegalArgumentException("weight: an integer is required");
-        }
-        if (weight.asLong() < 1 || weight.asLong() > Server.MAX_WEIGHT) {
-            throw new IllegalArgumentException("weight: must be 1.." + Server.MAX_WEIGHT + ", was " + weight);
-        }
-        get(DispatchAdminService.class).setServerWeight(name, weight.asInt());
-        return Response.noContent().build();
+    public Response weight(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) {
+        query();
+        return json(api().weight(name, RequestBody.read(body, contentType).required()));
+    }
+
+    /**
+     * Reports a server's load, the utilisation least-load selection weighs in.
+     *
+     * @param name the server's name
+     * @param contentType must be application/json
+     * @param body {"load": 0.0..1.0}
+     * @return 200 OK with the server; 400 for a bad load; 404 when there is no such server
+     */
+    @PUT
+    @Path("{name}/load")
+    public Response load(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                         InputStream body) {
+        query();
+        return json(api().load(name, RequestBody.read(body, contentType).required()));
     }
 
     /**
      * Drains a server: no new sessions, existing ones finish.
      *
      * @param name the server's name
-     * @return 204 NO CONTENT; 404 when there is no such server
+     * @param contentType application/json when there is a body
+     * @param body none, or {}
+     * @return 200 OK with the server and its remaining activeSessions; 404 when there is no such server
      */
     @POST
     @Path("{name}/drain")
-    public Response drain(@PathParam("name") String name) {
-        return state(name, ServerState.DRAINING);
+    public Response drain(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          InputStream body) {
+        return state(name, ServerState.DRAINING, contentType, body);
     }
 
     /**
      * Disables a server: no new sessions; existing ones are still forwarded.
      *
      * @param name the server's name
-     * @return 204 NO CONTENT; 404 when there is no such server
+     * @param contentType application/json when there is a body
+     * @param body none, or {}
+     * @return 200 OK with the server; 404 when there is no such server
      */
     @POST
     @Path("{name}/disable")
-    public Response disable(@PathParam("name") String name) {
-        return state(name, ServerState.DOWN);
+    public Response disable(@PathParam("name") String name,
+                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return state(name, ServerState.DOWN, contentType, body);
     }
 
     /**
      * Enables a drained or disabled server.
      *
      * @param name the server's name
-     * @return 204 NO CONTENT; 404 when there is no such server
+     * @param contentType application/json when there is a body
+     * @param body none, or {}
+     * @return 200 OK with the server; 404 when there is no such server
      */
     @POST
     @Path("{name}/enable")
-    public Response enable(@PathParam("name") String name) {
-        return state(name, ServerState.ACTIVE);
+    public Response enable(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           InputStream body) {
+        return state(name, ServerState.ACTIVE, contentType, body);
     }
 
-    private Response state(String name, ServerState state) {
-        require(name);
-        get(DispatchAdminService.class).setServerState(name, state);
-        return Response.noContent().build();
+    private Response state(String name, ServerState state, String contentType, InputStream body) {
+        query();
+        return json(api().state(name, state, RequestBody.read(body, contentType).optional()));
     }
 
-    private ServerSpec require(String name) {
-        return servers().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ItemNotFoundException("server '" + name + "' does not exist"));
-    }
-
-    private List<ServerSpec> servers() {
-        return get(DispatchService.class).topology().map(SwitchboardTopology::servers).orElse(List.of());
+    private ServersApi api() {
+        return new ServersApi(dispatch());
     }
 }

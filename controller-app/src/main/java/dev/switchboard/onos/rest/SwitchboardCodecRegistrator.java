@@ -3,7 +3,6 @@ package dev.switchboard.onos.rest;
 import dev.switchboard.onos.api.DispatchSession;
 import dev.switchboard.onos.api.DispatchStatistics;
 import dev.switchboard.onos.api.DispatcherStatus;
-import dev.switchboard.onos.config.ServerSpec;
 import dev.switchboard.onos.config.ServiceSpec;
 import org.onosproject.codec.CodecService;
 import org.osgi.service.component.annotations.Activate;
@@ -28,7 +27,6 @@ public class SwitchboardCodecRegistrator {
         codecService.unregisterCodec(DispatchSession.class);
         codecService.unregisterCodec(DispatcherStatus.class);
         codecService.unregisterCodec(DispatchStatistics.class);
-        codecService.unregisterCodec(ServerSpec.class);
         codecService.unregisterCodec(ServiceSpec.class);
     }
 
@@ -37,7 +35,6 @@ public class SwitchboardCodecRegistrator {
         codecs.registerCodec(DispatchSession.class, new DispatchSessionCodec());
         codecs.registerCodec(DispatcherStatus.class, new DispatcherStatusCodec());
         codecs.registerCodec(DispatchStatistics.class, new DispatchStatisticsCodec());
-        codecs.registerCodec(ServerSpec.class, new ServerSpecCodec());
         codecs.registerCodec(ServiceSpec.class, new ServiceSpecCodec());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.dispatch.model.Ipv4;
+import dev.switchboard.dispatch.model.MacAddress;
 import dev.switchboard.dispatch.model.ServerState;
 import dev.switchboard.onos.Fixtures;
 import dev.switchboard.rules.TrunkMode;
@@ -58,6 +59,23 @@ class SwitchboardConfigTest {
 
         SwitchboardConfig rewritten = config(MAPPER.createObjectNode()).topology(t);
         assertThat(rewritten.topology()).isEqualTo(t);
+    }
+
+    @Test
+    void aServerMayLeaveOutItsMacAndStatesAreWrittenAsTheApiSpellsThem() {
+        ObjectNode json = Fixtures.json();
+        ObjectNode web1 = (ObjectNode) json.get("servers").get(0);
+        web1.remove("mac");
+        web1.put("state", "down");
+        ((ObjectNode) json.get("servers").get(1)).put("state", "Disabled");
+        SwitchboardTopology t = config(json).topology();
+
+        assertThat(t.server("web-1").map(ServerSpec::mac)).contains(MacAddress.UNKNOWN);
+        assertThat(t.servers()).extracting(ServerSpec::state).containsExactly(ServerState.DOWN, ServerState.DOWN);
+        ObjectNode encoded = TopologyCodec.encode(t, MAPPER);
+        assertThat(encoded.get("servers").get(0).has("mac")).isFalse();
+        assertThat(encoded.get("servers").get(0).get("state").asText()).isEqualTo("disabled");
+        assertThat(TopologyCodec.decode(encoded)).isEqualTo(t);
     }
 
     @Test

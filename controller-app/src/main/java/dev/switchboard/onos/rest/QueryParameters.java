@@ -1,0 +1,79 @@
+package dev.switchboard.onos.rest;
+
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Query parameters read from the raw query string, in the order given, so that the first problem is the one
+ * reported. JAX-RS would drop repeats and answer 404 for an unparsable {@code @QueryParam int}.
+ */
+final class QueryParameters {
+    private QueryParameters() {
+    }
+
+    /**
+     * @param rawQuery the request's query, percent-encoded, or {@code null}
+     * @param accepted the names the resource takes
+     * @return the parameters by name
+     * @throws ApiException for a parameter the resource does not take, or one given twice
+     */
+    static Map<String, String> parse(String rawQuery, Set<String> accepted) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return result;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (!accepted.contains(name)) {
+                throw ApiException.parameter(name, name + ": unknown query parameter"
+                        + (accepted.isEmpty() ? " (this resource takes none)"
+                        : " (expected one of: " + String.join(", ", new TreeSet<>(accepted)) + ")"));
+            }
+            if (result.put(name, value) != null) {
+                throw ApiException.parameter(name, name + ": query parameter given twice");
+            }
+        }
+        return result;
+    }
+
+    /** Parses a path segment or query parameter that must be an integer within {@code min..max}. */
+    static int integer(String name, String text, int min, int max) {
+        long value;
+        try {
+            if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c == '-' || Character.isDigit(c))) {
+                throw new NumberFormatException(text);
+            }
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.parameter(name, name + ": '" + text + "' is not an integer");
+        }
+        if (value < min || value > max) {
+            throw ApiException.parameter(name, name + ": " + value + " is out of range " + min + ".." + max);
+        }
+        return (int) value;
+    }
+
+    /** @return the parameter as an integer within {@code min..max}, or {@code defaultValue} when absent */
+    static int integer(Map<String, String> query, String name, int defaultValue, int min, int max) {
+        String text = query.get(name);
+        return text == null ? defaultValue : integer(name, text, min, max);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8.name());
+        } catch (IllegalArgumentException | UnsupportedEncodingException e) {
+            throw ApiException.parameter(null, "malformed percent-encoding in '" + text + "'");
+        }
+    }
+}
