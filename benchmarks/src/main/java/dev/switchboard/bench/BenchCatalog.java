@@ -15,6 +15,7 @@ import java.util.List;
 final class BenchCatalog {
     static final int VIP = Ipv4.parse("198.51.100.10");
     static final int PORT = 80;
+    private static final int CLIENT_BASE = Ipv4.parse("10.64.0.0");
 
     private BenchCatalog() {
     }
@@ -32,7 +33,7 @@ final class BenchCatalog {
 
     /** @return the i-th distinct client address (16k addresses x 60k ports) */
     static int clientAddress(int i) {
-        return Ipv4.parse("10.64.0.0") + (i / 60_000);
+        return CLIENT_BASE + (i / 60_000);
     }
 
     static int clientPort(int i) {

@@ -1,0 +1,21 @@
+#!/bin/bash
+# One load-harness run against a fresh standalone controller: generates a config for k dispatchers,
+# starts the controller jar, runs the harness with the given arguments, stops the controller (by PID).
+# Usage: load-harness/run-benchmark.sh K OUT.json [harness run options...]
+#   e.g. load-harness/run-benchmark.sh 3 results/closed-k3-1.json --outstanding 2000 --duration 30 --warmup 10
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+k="$1"; out="$2"; shift 2
+harness="$repo/load-harness/target/switchboard-harness.jar"
+controller="$repo/standalone-controller/target/switchboard-controller.jar"
+for jar in "$harness" "$controller"; do
+    [ -f "$jar" ] || { echo "missing $jar: mvn -q -pl load-harness,standalone-controller -am install -DskipTests" >&2; exit 2; }
+done
+work="$(mktemp -d /tmp/sb-bench.XXXXXX)"
+java -jar "$harness" generate-config --dispatchers "$k" --out "$work/config.json" >/dev/null
+java -Xmx6g -jar "$controller" --config "$work/config.json" >"$work/controller.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; cp "$work/controller.log" "${out%.json}.controller.log" 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$(dirname "$out")"
+java -jar "$harness" run --config "$work/config.json" --controller 127.0.0.1:6653 --controller-pid "$pid" \
+    --json "$out" "$@"
