@@ -23,6 +23,8 @@ import dev.switchboard.rules.Cookies;
 import dev.switchboard.rules.DispatcherRules;
 import dev.switchboard.rules.DispatcherTopology;
 import dev.switchboard.rules.FlowDelete;
+import dev.switchboard.rules.FlowRule;
+import dev.switchboard.rules.RuleSet;
 import dev.switchboard.rules.RuleConstants;
 import dev.switchboard.rules.RuleKind;
 import dev.switchboard.rules.openflow.OpenFlowDecoder;
@@ -41,7 +43,9 @@ import java.util.function.Supplier;
 
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFFlowRemovedReason;
+import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,13 +94,36 @@ final class DispatcherAgent implements DispatchTableListener {
 
     /** Programs the switch's static rules, then joins the other dispatchers (bulk sync follows). */
     void start(InProcessReplication replication) {
-        connection.write(encoder.flowDelete(FlowDelete.allSwitchboardRules(config.dpid())));
-        connection.write(encoder.install(rules.staticRules()));
+        if (connection.version() == OFVersion.OF_10) {
+            connection.write(connection.factory().buildFlowDelete().build());
+        } else {
+            connection.write(encoder.flowDelete(FlowDelete.allSwitchboardRules(config.dpid())));
+        }
+        connection.write(staticRules());
         membership = replication.join(config.id(), connection.eventLoop(), dispatcher);
         dispatcher.connect(membership);
         ticker = connection.eventLoop().scheduleAtFixedRate(dispatcher::tick, TICK_MILLIS, TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
         log.info("dispatcher {} on switch {} joined", config.id(), connection.datapathId());
+    }
+
+    /**
+     * The rules that do not depend on sessions. OpenFlow 1.0 has one table and no goto: a 1.0 dispatcher
+     * (classic tools such as cbench speak only 1.0) gets the table-1 rules alone, without the FIN/RST
+     * copies, so its sessions end by idle timeout or on other dispatchers' FIN reports.
+     */
+    private List<OFMessage> staticRules() {
+        RuleSet all = rules.staticRules();
+        if (connection.version() != OFVersion.OF_10) {
+            return encoder.install(all);
+        }
+        List<OFMessage> messages = new ArrayList<>();
+        for (FlowRule rule : all.flows()) {
+            if (rule.gotoTable() < 0) {
+                messages.add(encoder.flowAdd(rule));
+            }
+        }
+        return messages;
     }
 
     /** Leaves the others: they stop counting this dispatcher and take over its removals. */
@@ -179,7 +206,7 @@ final class DispatcherAgent implements DispatchTableListener {
     void catalogChanged(ServiceCatalog next) {
         connection.eventLoop().execute(() -> {
             rules = rulesFor(next);
-            connection.write(encoder.install(rules.staticRules()));
+            connection.write(staticRules());
         });
     }
 

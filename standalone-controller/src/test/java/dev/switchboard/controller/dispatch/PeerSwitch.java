@@ -39,8 +39,14 @@ final class PeerSwitch implements AutoCloseable {
     private final Thread reader;
     private final long dpid;
     private final int[] ports;
+    private final OFFactory factory;
 
     PeerSwitch(InetSocketAddress controller, long dpid, int... ports) throws IOException {
+        this(controller, OFVersion.OF_13, dpid, ports);
+    }
+
+    PeerSwitch(InetSocketAddress controller, OFVersion version, long dpid, int... ports) throws IOException {
+        this.factory = OFFactories.getFactory(version);
         this.dpid = dpid;
         this.ports = ports;
         this.socket = new Socket(controller.getAddress(), controller.getPort());
@@ -49,7 +55,7 @@ final class PeerSwitch implements AutoCloseable {
         this.out = socket.getOutputStream();
         this.reader = new Thread(this::readLoop, "peer-switch-" + Long.toHexString(dpid));
         reader.setDaemon(true);
-        send(OF.buildHello().build());
+        send(factory.buildHello().build());
         reader.start();
     }
 
@@ -74,7 +80,16 @@ final class PeerSwitch implements AutoCloseable {
     private void answer(OFMessage m) throws IOException {
         switch (m.getType()) {
             case FEATURES_REQUEST:
-                send(OF.buildFeaturesReply().setXid(m.getXid()).setDatapathId(DatapathId.of(dpid)).build());
+                org.projectfloodlight.openflow.protocol.OFFeaturesReply.Builder features = factory.buildFeaturesReply()
+                        .setXid(m.getXid()).setDatapathId(DatapathId.of(dpid));
+                if (factory.getVersion() == OFVersion.OF_10) {
+                    List<OFPortDesc> own = new ArrayList<>();
+                    for (int p : ports) {
+                        own.add(factory.buildPortDesc().setPortNo(OFPort.of(p)).setName("p" + p).build());
+                    }
+                    features.setPorts(own);
+                }
+                send(features.build());
                 break;
             case STATS_REQUEST:
                 List<OFPortDesc> descs = new ArrayList<>();
@@ -84,10 +99,10 @@ final class PeerSwitch implements AutoCloseable {
                 send(OF.buildPortDescStatsReply().setXid(m.getXid()).setEntries(descs).build());
                 break;
             case ECHO_REQUEST:
-                send(OF.buildEchoReply().setXid(m.getXid()).build());
+                send(factory.buildEchoReply().setXid(m.getXid()).build());
                 break;
             case BARRIER_REQUEST:
-                send(OF.buildBarrierReply().setXid(m.getXid()).build());
+                send(factory.buildBarrierReply().setXid(m.getXid()).build());
                 break;
             default:
                 break;
@@ -115,6 +130,10 @@ final class PeerSwitch implements AutoCloseable {
     synchronized void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    OFFactory factory() {
+        return factory;
     }
 
     /**
