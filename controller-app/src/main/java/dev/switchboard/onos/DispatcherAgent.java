@@ -238,7 +238,7 @@ final class DispatcherAgent implements ReplicationChannel {
         int endFlags = tcp ? p.tcpFlags & (TcpFlags.FIN | TcpFlags.RST) : 0;
         if (p.inPort.equals(spec.sanPort())) {
             if (endFlags != 0) {
-                SessionKey key = SessionKeys.ofReply(context.catalog.get(), Protocol.TCP, p.srcAddress, p.srcPort,
+                SessionKey key = context.catalog.get().sessionOfReply(Protocol.TCP, p.srcAddress, p.srcPort,
                         p.dstAddress, p.dstPort);
                 if (key != null) {
                     dispatcher.onTermination(key, observed(endFlags, SessionFlags.SERVER_FIN));

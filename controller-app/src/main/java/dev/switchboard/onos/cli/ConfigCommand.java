@@ -1,6 +1,7 @@
 package dev.switchboard.onos.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.Table;
 import dev.switchboard.onos.rest.ConfigApi;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;

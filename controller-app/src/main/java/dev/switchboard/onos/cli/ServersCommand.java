@@ -2,6 +2,7 @@ package dev.switchboard.onos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.Table;
 import dev.switchboard.dispatch.model.ServerState;
 import dev.switchboard.onos.rest.ServersApi;
 import org.apache.karaf.shell.api.action.Argument;

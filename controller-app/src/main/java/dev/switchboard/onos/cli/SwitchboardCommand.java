@@ -2,12 +2,14 @@ package dev.switchboard.onos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
+import dev.switchboard.api.Table;
 import dev.switchboard.onos.api.DispatchAdminService;
 import dev.switchboard.onos.api.OperationRefused;
 import dev.switchboard.onos.rest.ApiErrorMapper;
-import dev.switchboard.onos.rest.ApiException;
 import dev.switchboard.onos.rest.ApiViews;
-import dev.switchboard.onos.rest.ErrorCode;
+import dev.switchboard.onos.rest.RefusalErrors;
 import org.onosproject.cli.AbstractShellCommand;
 
 /**
@@ -27,7 +29,7 @@ abstract class SwitchboardCommand extends AbstractShellCommand {
         } catch (ApiException e) {
             fail(e);
         } catch (OperationRefused e) {
-            fail(ApiException.of(e));
+            fail(RefusalErrors.of(e));
         } catch (IllegalStateException e) {
             error("error: %s", e.getMessage());
         }

@@ -1,6 +1,8 @@
 package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 import dev.switchboard.onos.api.OperationRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ApiException) {
             error = (ApiException) failure;
         } else if (failure instanceof OperationRefused) {
-            error = ApiException.of((OperationRefused) failure);
+            error = RefusalErrors.of((OperationRefused) failure);
         } else if (failure instanceof NotAllowedException) {
             allow = new TreeSet<>(((NotAllowedException) failure).getResponse().getAllowedMethods());
             error = new ApiException(ErrorCode.METHOD_NOT_ALLOWED, null, method() + " is not allowed on " + path()

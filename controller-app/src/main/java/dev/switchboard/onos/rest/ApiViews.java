@@ -122,7 +122,7 @@ public final class ApiViews {
     }
 
     private static ObjectNode key(SessionKey key, ServiceCatalog c) {
-        ObjectNode o = MAPPER.createObjectNode().put("key", SessionKeys.format(key))
+        ObjectNode o = MAPPER.createObjectNode().put("key", key.toKeyString())
                 .put("protocol", key.protocol().name().toLowerCase(Locale.ROOT))
                 .put("client", Ipv4.format(key.clientAddress())).put("clientPort", key.clientPort())
                 .put("vip", Ipv4.format(key.vip())).put("vipPort", key.vipPort());

@@ -2,6 +2,7 @@ package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ApiException;
 import dev.switchboard.dispatch.DispatchSettings;
 import dev.switchboard.dispatch.FallbackPolicy;
 import dev.switchboard.dispatch.select.SelectionStrategy;

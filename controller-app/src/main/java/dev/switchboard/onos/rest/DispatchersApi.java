@@ -2,6 +2,8 @@ package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.QueryParameters;
 import dev.switchboard.onos.api.DispatchService;
 import dev.switchboard.onos.api.DispatcherStatus;
 

@@ -1,6 +1,8 @@
 package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 import dev.switchboard.dispatch.model.Ipv4;
 import dev.switchboard.dispatch.model.MacAddress;
 

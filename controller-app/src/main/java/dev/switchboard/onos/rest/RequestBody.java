@@ -1,6 +1,8 @@
 package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

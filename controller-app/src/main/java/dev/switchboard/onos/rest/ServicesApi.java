@@ -3,6 +3,7 @@ package dev.switchboard.onos.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ApiException;
 import dev.switchboard.dispatch.model.Protocol;
 import dev.switchboard.onos.api.DispatchAdminService;
 import dev.switchboard.onos.config.ServiceSpec;

@@ -2,6 +2,9 @@ package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
+import dev.switchboard.api.QueryParameters;
 import dev.switchboard.dispatch.model.Service;
 import dev.switchboard.dispatch.model.ServiceCatalog;
 import dev.switchboard.dispatch.model.SessionKey;
@@ -85,7 +88,7 @@ public final class SessionsApi {
             if (query.get("offset") != null) {
                 throw ApiException.parameter("cursor", "cursor: use offset or cursor, not both");
             }
-            after = SessionKeys.parse("cursor", query.get("cursor"));
+            after = ApiException.parseParameter("cursor", query.get("cursor"), SessionKey::parse);
         }
         int total = 0;
         int afterCursor = 0;
@@ -108,7 +111,7 @@ public final class SessionsApi {
         page.forEach(s -> sessions.add(ApiViews.session(s, c)));
         root.put("total", total).put("limit", limit).put("offset", offset);
         if (afterCursor > offset + page.size() && !page.isEmpty()) {
-            root.put("nextCursor", SessionKeys.format(page.get(page.size() - 1).key()));
+            root.put("nextCursor", page.get(page.size() - 1).key().toKeyString());
         } else {
             root.putNull("nextCursor");
         }
@@ -118,7 +121,7 @@ public final class SessionsApi {
 
     /** @throws ApiException 400 for a malformed key, 404 when there is no such session */
     public ObjectNode get(String keyText) {
-        SessionKey key = SessionKeys.parse("key", keyText);
+        SessionKey key = ApiException.parseParameter("key", keyText, SessionKey::parse);
         DispatchSession session = dispatch.session(key).filter(s -> s.kind() == RegisterKind.ENTRY)
                 .orElseThrow(() -> missing(key));
         return ApiViews.session(session, dispatch.catalog());
@@ -130,7 +133,7 @@ public final class SessionsApi {
      * @throws ApiException 400 for a malformed key, 404 when there is no such session
      */
     public void terminate(String keyText) {
-        SessionKey key = SessionKeys.parse("key", keyText);
+        SessionKey key = ApiException.parseParameter("key", keyText, SessionKey::parse);
         if (!dispatch.terminate(key)) {
             throw missing(key);
         }
@@ -162,6 +165,6 @@ public final class SessionsApi {
     }
 
     private static ApiException missing(SessionKey key) {
-        return ApiException.notFound("session '" + SessionKeys.format(key) + "' does not exist");
+        return ApiException.notFound("session '" + key.toKeyString() + "' does not exist");
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.QueryParameters;
 import dev.switchboard.onos.api.DispatchAdminService;
 import org.onosproject.rest.AbstractWebResource;
 

@@ -8,7 +8,6 @@ import dev.switchboard.onos.Fixtures;
 import dev.switchboard.onos.TestCluster;
 import dev.switchboard.onos.api.DispatchSession;
 import dev.switchboard.onos.config.SwitchboardConfig;
-import dev.switchboard.onos.rest.SessionKeys;
 import dev.switchboard.onos.rest.SessionsApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +105,7 @@ class CommandsTest {
         assertThat(text.lines().findFirst()).hasValueSatisfying(header -> assertThat(header)
                 .matches("KEY\\s+SERVICE\\s+SERVER\\s+PLACED BY\\s+STATE"));
         for (DispatchSession s : sessions) {
-            assertThat(text).containsPattern(SessionKeys.format(s.key()) + "\\s+web\\s+" + s.server()
+            assertThat(text).containsPattern(s.key().toKeyString() + "\\s+web\\s+" + s.server()
                     + "\\s+1\\s+open");
         }
         assertThat(text).contains("2 of 2 sessions");
@@ -118,7 +117,7 @@ class CommandsTest {
         SessionsCommand paged = new SessionsCommand();
         paged.limit = "1";
         assertThat(run(paged)).contains("1 of 2 sessions").contains("next page: --cursor "
-                + SessionKeys.format(sessions.get(0).key()));
+                + sessions.get(0).key().toKeyString());
         paged.all = true;
         assertThat(run(paged)).contains("2 of 2 sessions").doesNotContain("next page");
     }
@@ -129,12 +128,12 @@ class CommandsTest {
 
         assertThat(page).isEqualTo(new SessionsApi(node.manager).list(Map.of()));
         assertThat(page.get("sessions").get(0).get("key").asText())
-                .isEqualTo(SessionKeys.format(node.manager.sessions().get(0).key()));
+                .isEqualTo(node.manager.sessions().get(0).key().toKeyString());
     }
 
     @Test
     void sessionsShowAndTerminateOne() {
-        String key = SessionKeys.format(node.manager.sessions().get(0).key());
+        String key = node.manager.sessions().get(0).key().toKeyString();
         SessionsCommand show = new SessionsCommand();
         show.action = "show";
         show.key = key;

@@ -1,6 +1,7 @@
 package dev.switchboard.onos.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.api.ErrorCode;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.Test;

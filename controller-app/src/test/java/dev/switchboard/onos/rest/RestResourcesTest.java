@@ -3,6 +3,7 @@ package dev.switchboard.onos.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.dispatch.DispatchSettings;
 import dev.switchboard.dispatch.model.ServerState;
+import dev.switchboard.dispatch.model.SessionKey;
 import dev.switchboard.dispatch.select.SelectionStrategy;
 import dev.switchboard.onos.DispatchManager;
 import dev.switchboard.onos.Fixtures;
@@ -79,7 +80,7 @@ class RestResourcesTest {
         assertThat(all.get("sessions")).extracting(s -> s.get("key").asText())
                 .containsExactly(key(40000), key(40001), key(40002));
         JsonNode first = all.get("sessions").get(0);
-        String server = api.node.manager.session(SessionKeys.parse("key", key(40000))).orElseThrow().server();
+        String server = api.node.manager.session(SessionKey.parse(key(40000))).orElseThrow().server();
         assertThat(first.get("service").asText()).isEqualTo("web");
         assertThat(first.get("server").asText()).isEqualTo(server);
         assertThat(first.get("serverIp").asText()).isEqualTo(server.equals("web-1") ? Fixtures.WEB_1 : Fixtures.WEB_2);
@@ -340,7 +341,7 @@ class RestResourcesTest {
     void sessionsListedByTheApiAreTheStoresEntries() {
         List<String> keys = new ArrayList<>();
         for (DispatchSession s : api.node.manager.sessions()) {
-            keys.add(SessionKeys.format(s.key()));
+            keys.add(s.key().toKeyString());
         }
         assertThat(ok(api.get("/sessions")).get("sessions")).extracting(s -> s.get("key").asText())
                 .containsExactlyElementsOf(keys);

@@ -167,6 +167,36 @@ public final class ServiceCatalog {
         return services.get(name);
     }
 
+    /**
+     * Finds the session a server-to-client packet belongs to. Replies carry the server's address, not the VIP;
+     * the VIP is the one service on that port whose group holds the server (flow-rules refuses catalogs where a
+     * server port serves two VIPs, for the same reason).
+     *
+     * @param protocol the reply's transport
+     * @param serverAddress the reply's source address
+     * @param serverPort the reply's source port (the service port)
+     * @param clientAddress the reply's destination address
+     * @param clientPort the reply's destination port
+     * @return the session's key, or {@code null} when the source is no server's service port
+     */
+    public SessionKey sessionOfReply(Protocol protocol, int serverAddress, int serverPort, int clientAddress,
+                                     int clientPort) {
+        Server server = serverAt(serverAddress);
+        if (server == null) {
+            return null;
+        }
+        for (Service service : services.values()) {
+            if (service.id().protocol() != protocol || service.id().port() != serverPort) {
+                continue;
+            }
+            ServerGroup group = groups.get(service.group());
+            if (group != null && group.members().contains(server.index())) {
+                return SessionKey.of(protocol, clientAddress, clientPort, service.id().vip(), serverPort);
+            }
+        }
+        return null;
+    }
+
     /** @return the groups that list this server */
     public List<ServerGroup> groupsOf(Server server) {
         List<ServerGroup> result = new ArrayList<>();

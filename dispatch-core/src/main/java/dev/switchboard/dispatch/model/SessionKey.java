@@ -1,5 +1,7 @@
 package dev.switchboard.dispatch.model;
 
+import java.util.Locale;
+
 /**
  * Identifies a session: protocol, client address and port, VIP and service port.
  *
@@ -51,6 +53,61 @@ public final class SessionKey {
         }
         return new SessionKey(protocol, (int) (high >>> 32), (int) ((high >>> 16) & 0xffff),
                 (int) (low >>> 8), (int) (high & 0xffff));
+    }
+
+    /**
+     * Reads the text form written by {@link #toKeyString()}.
+     *
+     * @param text such as {@code tcp-192.0.2.11-40000-198.51.100.10-80}
+     * @return the key
+     * @throws IllegalArgumentException saying what is wrong, as {@code 'text' is not a session key (problem)}
+     */
+    public static SessionKey parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("session key is missing");
+        }
+        String[] parts = text.split("-", -1);
+        if (parts.length != 5) {
+            throw notAKey(text, "want protocol-client-clientPort-vip-vipPort, such as "
+                    + "tcp-192.0.2.11-40000-198.51.100.10-80");
+        }
+        Protocol protocol = null;
+        for (Protocol p : Protocol.values()) {
+            if (p.name().toLowerCase(Locale.ROOT).equals(parts[0])) {
+                protocol = p;
+            }
+        }
+        if (protocol == null) {
+            throw notAKey(text, "unknown protocol '" + parts[0] + "' (want tcp or udp)");
+        }
+        try {
+            return of(protocol, Ipv4.parse(parts[1]), parsePort(parts[2]), Ipv4.parse(parts[3]),
+                    parsePort(parts[4]));
+        } catch (IllegalArgumentException e) {
+            throw notAKey(text, e.getMessage());
+        }
+    }
+
+    private static int parsePort(String text) {
+        // Digits only: Integer.parseInt would also take "+80", which the key never contains.
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("port '" + text + "' is not a number");
+        }
+        int port = Integer.parseInt(text);
+        if (port > 0xffff) {
+            throw new IllegalArgumentException("port " + port + " is out of range 0..65535");
+        }
+        return port;
+    }
+
+    private static IllegalArgumentException notAKey(String text, String problem) {
+        return new IllegalArgumentException("'" + text + "' is not a session key (" + problem + ")");
+    }
+
+    /** @return the text form, such as {@code tcp-192.0.2.11-40000-198.51.100.10-80} ({@link #parse} reads it) */
+    public String toKeyString() {
+        return protocol.name().toLowerCase(Locale.ROOT) + "-" + Ipv4.format(clientAddress) + "-" + clientPort + "-"
+                + Ipv4.format(vip) + "-" + vipPort;
     }
 
     private static void checkPort(String what, int port) {

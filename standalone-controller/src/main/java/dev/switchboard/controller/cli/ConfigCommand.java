@@ -1,6 +1,7 @@
 package dev.switchboard.controller.cli;
 
 import com.google.gson.JsonObject;
+import dev.switchboard.api.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

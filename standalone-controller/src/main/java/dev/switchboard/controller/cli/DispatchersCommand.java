@@ -3,6 +3,7 @@ package dev.switchboard.controller.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.switchboard.api.Table;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;

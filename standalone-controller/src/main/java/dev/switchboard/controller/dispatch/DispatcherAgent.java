@@ -184,7 +184,7 @@ final class DispatcherAgent implements DispatchTableListener {
                     headers.dstPort());
             dispatcher.onTermination(key, reset ? SessionFlags.RESET : SessionFlags.CLIENT_FIN);
         } else if (inPort == config.sanPort()) {
-            SessionKey key = ReplyKeys.of(catalog.get(), Protocol.TCP, headers.ipSrc(), headers.srcPort(),
+            SessionKey key = catalog.get().sessionOfReply(Protocol.TCP, headers.ipSrc(), headers.srcPort(),
                     headers.ipDst(), headers.dstPort());
             if (key != null) {
                 dispatcher.onTermination(key, reset ? SessionFlags.RESET : SessionFlags.SERVER_FIN);

@@ -1,5 +1,7 @@
 package dev.switchboard.controller.rest;
 
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 import dev.switchboard.controller.dispatch.OperationRefused;
 
 import java.time.Duration;

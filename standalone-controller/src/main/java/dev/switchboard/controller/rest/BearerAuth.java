@@ -1,6 +1,8 @@
 package dev.switchboard.controller.rest;
 
 import com.sun.net.httpserver.Headers;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

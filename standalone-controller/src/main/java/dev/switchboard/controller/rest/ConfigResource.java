@@ -1,5 +1,6 @@
 package dev.switchboard.controller.rest;
 
+import dev.switchboard.api.ApiException;
 import dev.switchboard.controller.config.DispatchConfig;
 import dev.switchboard.controller.dispatch.SwitchboardService;
 import dev.switchboard.dispatch.DispatchSettings;

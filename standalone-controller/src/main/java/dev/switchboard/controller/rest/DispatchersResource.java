@@ -2,6 +2,8 @@ package dev.switchboard.controller.rest;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.QueryParameters;
 import dev.switchboard.controller.dispatch.DispatcherStatus;
 import dev.switchboard.controller.dispatch.SwitchboardService;
 
@@ -30,7 +32,7 @@ final class DispatchersResource {
     }
 
     private Response get(Request r) {
-        int id = Request.integerParameter("id", r.path("id"), 0, Integer.MAX_VALUE);
+        int id = QueryParameters.integer("id", r.path("id"), 0, Integer.MAX_VALUE);
         List<DispatcherStatus> all = Await.result(service.dispatchers());
         return Response.ok(Views.dispatcher(all.stream().filter(d -> d.id() == id).findFirst()
                 .orElseThrow(() -> ApiException.notFound("dispatcher " + id + " is not configured"))));

@@ -2,6 +2,7 @@ package dev.switchboard.controller.rest;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.switchboard.api.ApiException;
 import dev.switchboard.controller.dispatch.SwitchboardService;
 import dev.switchboard.dispatch.model.ServerGroup;
 import dev.switchboard.dispatch.model.ServiceCatalog;

@@ -9,6 +9,8 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 
 import java.io.IOException;
 import java.io.StringReader;

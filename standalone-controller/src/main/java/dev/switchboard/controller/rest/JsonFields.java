@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 import dev.switchboard.dispatch.model.Ipv4;
 import dev.switchboard.dispatch.model.MacAddress;
 

@@ -1,6 +1,9 @@
 package dev.switchboard.controller.rest;
 
 import com.sun.net.httpserver.Headers;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
+import dev.switchboard.api.QueryParameters;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -41,28 +44,7 @@ final class Request {
 
     /** @return an integer query parameter within {@code min..max}, or {@code defaultValue} when absent */
     int queryInt(String name, int defaultValue, int min, int max) {
-        String text = query.get(name);
-        if (text == null) {
-            return defaultValue;
-        }
-        return integerParameter(name, text, min, max);
-    }
-
-    /** Parses a path segment or query parameter that must be an integer within {@code min..max}. */
-    static int integerParameter(String name, String text, int min, int max) {
-        long value;
-        try {
-            if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c == '-' || Character.isDigit(c))) {
-                throw new NumberFormatException(text);
-            }
-            value = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.parameter(name, name + ": '" + text + "' is not an integer");
-        }
-        if (value < min || value > max) {
-            throw ApiException.parameter(name, name + ": " + value + " is out of range " + min + ".." + max);
-        }
-        return (int) value;
+        return QueryParameters.integer(query, name, defaultValue, min, max);
     }
 
     /**

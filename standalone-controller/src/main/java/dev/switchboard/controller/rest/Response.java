@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.switchboard.api.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -2,6 +2,9 @@ package dev.switchboard.controller.rest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
+import dev.switchboard.api.QueryParameters;
 import dev.switchboard.controller.config.RestConfig;
 import dev.switchboard.controller.dispatch.OperationRefused;
 import dev.switchboard.controller.dispatch.SwitchboardService;
@@ -154,7 +157,7 @@ public final class RestServer implements AutoCloseable {
         if (match.route().isWrite()) {
             auth.check(exchange.getRequestHeaders());
         }
-        Map<String, String> query = Router.query(uri.getRawQuery(), match.route().queryParameters());
+        Map<String, String> query = QueryParameters.parse(uri.getRawQuery(), match.route().queryParameters());
         byte[] body = readBody(exchange);
         Request request = new Request(method, match.pathParams(), query, exchange.getRequestHeaders(), body);
         return match.route().handler().handle(request);

@@ -1,10 +1,12 @@
 package dev.switchboard.controller.rest;
 
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,35 +104,6 @@ final class Router {
         } catch (IllegalArgumentException e) {
             throw ApiException.parameter(null, "malformed percent-encoding in '" + text + "'");
         }
-    }
-
-    /**
-     * Parses a raw query string.
-     *
-     * @throws ApiException for a parameter the route does not accept or a repeated one
-     */
-    static Map<String, String> query(String rawQuery, Set<String> accepted) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return result;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (!accepted.contains(name)) {
-                throw ApiException.parameter(name, name + ": unknown query parameter"
-                        + (accepted.isEmpty() ? " (this resource takes none)"
-                        : " (expected one of: " + String.join(", ", new TreeSet<>(accepted)) + ")"));
-            }
-            if (result.put(name, value) != null) {
-                throw ApiException.parameter(name, name + ": query parameter given twice");
-            }
-        }
-        return result;
     }
 
     /** A 405, carrying the methods the path allows for the Allow header. */

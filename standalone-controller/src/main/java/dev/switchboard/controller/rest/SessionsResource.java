@@ -2,6 +2,8 @@ package dev.switchboard.controller.rest;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.switchboard.api.ApiException;
+import dev.switchboard.api.ErrorCode;
 import dev.switchboard.controller.dispatch.LockPage;
 import dev.switchboard.controller.dispatch.SessionPage;
 import dev.switchboard.controller.dispatch.SessionQuery;
@@ -72,7 +74,7 @@ final class SessionsResource {
             if (r.query("offset") != null) {
                 throw ApiException.parameter("cursor", "cursor: use offset or cursor, not both");
             }
-            after = SessionKeys.parse("cursor", r.query("cursor"));
+            after = ApiException.parseParameter("cursor", r.query("cursor"), SessionKey::parse);
         }
         SessionPage page = Await.result(service.sessions(new SessionQuery(serviceId, serverIndex, client, dispatcher,
                 limit, offset, after)));
@@ -85,22 +87,22 @@ final class SessionsResource {
         root.addProperty("limit", limit);
         root.addProperty("offset", offset);
         root.addProperty("nextCursor", page.more() && !page.sessions().isEmpty()
-                ? SessionKeys.format(page.sessions().get(page.sessions().size() - 1).key()) : null);
+                ? page.sessions().get(page.sessions().size() - 1).key().toKeyString() : null);
         root.addProperty("source", page.source());
         return Response.ok(root);
     }
 
     private Response get(Request r) {
-        SessionKey key = SessionKeys.parse("key", r.path("key"));
+        SessionKey key = ApiException.parseParameter("key", r.path("key"), SessionKey::parse);
         Optional<SessionEntry> entry = Await.result(service.session(key));
         return Response.ok(Views.session(entry.orElseThrow(() -> ApiException.notFound("session '"
-                + SessionKeys.format(key) + "' does not exist")), service.catalog()));
+                + key.toKeyString() + "' does not exist")), service.catalog()));
     }
 
     private Response terminate(Request r) {
-        SessionKey key = SessionKeys.parse("key", r.path("key"));
+        SessionKey key = ApiException.parseParameter("key", r.path("key"), SessionKey::parse);
         if (!Await.result(service.terminate(key))) {
-            throw ApiException.notFound("session '" + SessionKeys.format(key) + "' does not exist");
+            throw ApiException.notFound("session '" + key.toKeyString() + "' does not exist");
         }
         return Response.noContent();
     }

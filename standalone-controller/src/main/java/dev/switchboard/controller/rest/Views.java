@@ -113,7 +113,7 @@ final class Views {
     }
 
     private static void key(JsonObject o, SessionKey key, ServiceCatalog c) {
-        o.addProperty("key", SessionKeys.format(key));
+        o.addProperty("key", key.toKeyString());
         o.addProperty("protocol", protocol(key.protocol()));
         o.addProperty("client", Ipv4.format(key.clientAddress()));
         o.addProperty("clientPort", key.clientPort());

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.switchboard.api.ErrorCode;
 import dev.switchboard.dispatch.DispatcherCounters.Counter;
 
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package dev.switchboard.onos.rest;
+package dev.switchboard.api;
 
-import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,20 +8,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Query parameters read from the raw query string, in the order given, so that the first problem is the one
- * reported. JAX-RS would drop repeats and answer 404 for an unparsable {@code @QueryParam int}.
+ * The query string and integer parameters as the API reads them: unknown and repeated parameters are refused,
+ * integers must be plain decimal within a range. Both runtimes read parameters through here.
  */
-final class QueryParameters {
+public final class QueryParameters {
     private QueryParameters() {
     }
 
     /**
      * @param rawQuery the request's query, percent-encoded, or {@code null}
      * @param accepted the names the resource takes
-     * @return the parameters by name
-     * @throws ApiException for a parameter the resource does not take, or one given twice
+     * @return the parameters by name, in the order given
+     * @throws ApiException for a parameter the resource does not take, one given twice, or bad percent-encoding
      */
-    static Map<String, String> parse(String rawQuery, Set<String> accepted) {
+    public static Map<String, String> parse(String rawQuery, Set<String> accepted) {
         Map<String, String> result = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return result;
@@ -46,10 +45,15 @@ final class QueryParameters {
         return result;
     }
 
-    /** Parses a path segment or query parameter that must be an integer within {@code min..max}. */
-    static int integer(String name, String text, int min, int max) {
+    /**
+     * Parses a path segment or query parameter that must be an integer within {@code min..max}.
+     *
+     * @throws ApiException {@link ErrorCode#INVALID_PARAMETER} naming the parameter
+     */
+    public static int integer(String name, String text, int min, int max) {
         long value;
         try {
+            // Digits and minus only: Long.parseLong would also take "+5"; ten characters keep it within a long.
             if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c == '-' || Character.isDigit(c))) {
                 throw new NumberFormatException(text);
             }
@@ -64,15 +68,15 @@ final class QueryParameters {
     }
 
     /** @return the parameter as an integer within {@code min..max}, or {@code defaultValue} when absent */
-    static int integer(Map<String, String> query, String name, int defaultValue, int min, int max) {
+    public static int integer(Map<String, String> query, String name, int defaultValue, int min, int max) {
         String text = query.get(name);
         return text == null ? defaultValue : integer(name, text, min, max);
     }
 
     private static String decode(String text) {
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8.name());
-        } catch (IllegalArgumentException | UnsupportedEncodingException e) {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
             throw ApiException.parameter(null, "malformed percent-encoding in '" + text + "'");
         }
     }

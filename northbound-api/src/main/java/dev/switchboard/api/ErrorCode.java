@@ -1,8 +1,11 @@
-package dev.switchboard.onos.rest;
+package dev.switchboard.api;
 
 import java.util.Locale;
 
-/** The error codes of the northbound API (docs/api.md, "Errors"), each with the one HTTP status it comes with. */
+/**
+ * The error codes of the northbound API (docs/api.md, "Errors"), each with the one HTTP status it comes with.
+ * The standalone controller and the ONOS app answer the same codes.
+ */
 public enum ErrorCode {
     /** The body is not JSON, not an object, is empty, has trailing content or a repeated key. */
     MALFORMED_JSON(400),
@@ -16,9 +19,15 @@ public enum ErrorCode {
     INVALID_PARAMETER(400),
     /** A field or parameter names something that does not exist. */
     UNKNOWN_REFERENCE(400),
-    /** A write without credentials (ONOS answers this itself, before the app sees the request). */
+    /**
+     * A write without credentials: in the standalone controller without the bearer token or with a wrong one;
+     * ONOS answers this itself, before the app sees the request.
+     */
     UNAUTHORIZED(401),
-    /** A write the caller may not make: in ONOS, a user with the viewer role only. */
+    /**
+     * A write the caller may not make: in the standalone controller, any write while no token is configured (the
+     * API is read-only); in ONOS, a write by a user with the viewer role only.
+     */
     WRITES_DISABLED(403),
     /** No such resource (or no such path). */
     NOT_FOUND(404),
@@ -32,7 +41,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     /** A bug: the message says what failed. */
     INTERNAL(500),
-    /** The app did not answer in time. */
+    /** The dispatchers (or the ONOS app) did not answer in time. */
     UNAVAILABLE(503);
 
     private final int status;
@@ -41,6 +50,7 @@ public enum ErrorCode {
         this.status = status;
     }
 
+    /** @return the HTTP status that comes with this code */
     public int status() {
         return status;
     }

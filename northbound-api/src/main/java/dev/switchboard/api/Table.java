@@ -1,20 +1,21 @@
-package dev.switchboard.onos.cli;
+package dev.switchboard.api;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A table for people, as the standalone CLI prints it: a header, aligned columns (numbers to the right), two
- * spaces between columns.
+ * A table for people, as both CLIs print it: a header, aligned columns (numbers to the right), two spaces
+ * between columns.
  */
-final class Table {
+public final class Table {
     private final String[] headers;
     private final boolean[] numeric;
     private final List<String[]> rows = new ArrayList<>();
 
     /** @param headers column titles; a title ending in '#' marks a right-aligned column (the '#' is dropped) */
-    Table(String... headers) {
+    public Table(String... headers) {
         this.headers = new String[headers.length];
         this.numeric = new boolean[headers.length];
         for (int i = 0; i < headers.length; i++) {
@@ -23,7 +24,11 @@ final class Table {
         }
     }
 
-    Table row(Object... cells) {
+    /**
+     * @param cells one per column; {@code null} prints as {@code -}
+     * @throws IllegalArgumentException when the number of cells is not the number of columns
+     */
+    public Table row(Object... cells) {
         if (cells.length != headers.length) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table " + headers.length);
         }
@@ -31,11 +36,13 @@ final class Table {
         return this;
     }
 
-    int size() {
+    /** @return the number of rows, not counting the header */
+    public int size() {
         return rows.size();
     }
 
-    List<String> lines() {
+    /** @return the header line and then one line per row, without line ends */
+    public List<String> lines() {
         int[] widths = new int[headers.length];
         for (int i = 0; i < headers.length; i++) {
             widths[i] = headers[i].length();
@@ -49,6 +56,13 @@ final class Table {
             lines.add(line(row, widths));
         }
         return lines;
+    }
+
+    /** Prints {@link #lines()}, one {@code println} each. */
+    public void print(PrintWriter out) {
+        for (String line : lines()) {
+            out.println(line);
+        }
     }
 
     private String line(String[] cells, int[] widths) {
