@@ -13,7 +13,7 @@ for jar in "$harness" "$controller"; do
 done
 work="$(mktemp -d /tmp/sb-bench.XXXXXX)"
 java -jar "$harness" generate-config --dispatchers "$k" --out "$work/config.json" >/dev/null
-java -Xmx6g -jar "$controller" --config "$work/config.json" >"$work/controller.log" 2>&1 &
+java -Xmx6g ${CONTROLLER_JAVA_OPTS:-} -jar "$controller" --config "$work/config.json" >"$work/controller.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; cp "$work/controller.log" "${out%.json}.controller.log" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$(dirname "$out")"

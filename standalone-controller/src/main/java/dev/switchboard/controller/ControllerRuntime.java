@@ -27,9 +27,17 @@ public final class ControllerRuntime implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private OpenFlowServer server;
 
-    /** Prepares a runtime; nothing listens until {@link #start}. */
+    /**
+     * Prepares a runtime; nothing listens until {@link #start}. Each switch gets an event loop of its
+     * own (at least one per core): Netty pins a channel to the loop it was accepted on, in accept order,
+     * so with one loop per core two dispatchers and the router could share a loop while another idles,
+     * and under an open-loop load that loop's backlog grows without bound. Separate loops let the OS
+     * spread the work over the cores.
+     */
     public ControllerRuntime(SwitchboardConfig config) {
-        this(config, OpenFlowSettings.of(config.openflow().listen(), config.openflow().port()));
+        this(config, OpenFlowSettings.of(config.openflow().listen(), config.openflow().port())
+                .withWorkerThreads(Math.max(Runtime.getRuntime().availableProcessors(),
+                        config.dispatchers().size() + 2)));
     }
 
     /**
