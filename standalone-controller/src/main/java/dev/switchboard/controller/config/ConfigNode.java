@@ -2,7 +2,7 @@ package dev.switchboard.controller.config;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonPrimitive;
+import dev.switchboard.controller.json.StrictJson;
 import dev.switchboard.dispatch.model.Ipv4;
 import dev.switchboard.dispatch.model.MacAddress;
 
@@ -12,7 +12,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,11 +33,11 @@ final class ConfigNode {
     }
 
     static String child(String parent, String name) {
-        return parent.isEmpty() ? name : parent + "." + name;
+        return StrictJson.child(parent, name);
     }
 
     static String element(String parent, int index) {
-        return parent + "[" + index + "]";
+        return StrictJson.element(parent, index);
     }
 
     String path() {
@@ -231,22 +230,6 @@ final class ConfigNode {
 
     /** Quotes a value the way errors show it: strings in single quotes, numbers bare, containers by kind. */
     static String describe(JsonElement value) {
-        if (value.isJsonNull()) {
-            return "null";
-        }
-        if (value.isJsonObject()) {
-            return "an object";
-        }
-        if (value.isJsonArray()) {
-            return "an array";
-        }
-        JsonPrimitive primitive = value.getAsJsonPrimitive();
-        if (primitive.isString()) {
-            return "'" + primitive.getAsString() + "'";
-        }
-        if (primitive.isNumber()) {
-            return primitive.getAsBigDecimal().toString().toLowerCase(Locale.ROOT);
-        }
-        return primitive.toString();
+        return StrictJson.describe(value);
     }
 }

@@ -3,16 +3,15 @@ package dev.switchboard.controller.rest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import dev.switchboard.api.ApiException;
 import dev.switchboard.api.ErrorCode;
+import dev.switchboard.controller.json.StrictJson;
 import dev.switchboard.dispatch.model.Ipv4;
 import dev.switchboard.dispatch.model.MacAddress;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -230,22 +229,6 @@ final class JsonFields {
 
     /** Quotes a value the way errors show it: strings in single quotes, numbers bare, containers by kind. */
     static String describe(JsonElement value) {
-        if (value.isJsonNull()) {
-            return "null";
-        }
-        if (value.isJsonObject()) {
-            return "an object";
-        }
-        if (value.isJsonArray()) {
-            return "an array";
-        }
-        JsonPrimitive primitive = value.getAsJsonPrimitive();
-        if (primitive.isString()) {
-            return "'" + primitive.getAsString() + "'";
-        }
-        if (primitive.isNumber()) {
-            return primitive.getAsBigDecimal().toString().toLowerCase(Locale.ROOT);
-        }
-        return primitive.toString();
+        return StrictJson.describe(value);
     }
 }
