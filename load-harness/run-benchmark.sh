@@ -3,6 +3,8 @@
 # starts the controller jar, runs the harness with the given arguments, stops the controller (by PID).
 # Usage: load-harness/run-benchmark.sh K OUT.json [harness run options...]
 #   e.g. load-harness/run-benchmark.sh 3 results/closed-k3-1.json --outstanding 2000 --duration 30 --warmup 10
+# Environment: EXPECTED_SESSIONS sizes each dispatch table up front (default 4194304: a 60 s run at 100k/s
+# outgrows it once); CONTROLLER_HEAP (default 6g); CONTROLLER_JAVA_OPTS is added to the controller's JVM options.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 k="$1"; out="$2"; shift 2
@@ -12,8 +14,8 @@ for jar in "$harness" "$controller"; do
     [ -f "$jar" ] || { echo "missing $jar: mvn -q -pl load-harness,standalone-controller -am install -DskipTests" >&2; exit 2; }
 done
 work="$(mktemp -d /tmp/sb-bench.XXXXXX)"
-java -jar "$harness" generate-config --dispatchers "$k" --out "$work/config.json" >/dev/null
-java -Xmx6g ${CONTROLLER_JAVA_OPTS:-} -jar "$controller" --config "$work/config.json" >"$work/controller.log" 2>&1 &
+java -jar "$harness" generate-config --dispatchers "$k" --expected-sessions "${EXPECTED_SESSIONS:-4194304}" --out "$work/config.json" >/dev/null
+java -Xmx"${CONTROLLER_HEAP:-6g}" ${CONTROLLER_JAVA_OPTS:-} -jar "$controller" --config "$work/config.json" >"$work/controller.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; cp "$work/controller.log" "${out%.json}.controller.log" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$(dirname "$out")"

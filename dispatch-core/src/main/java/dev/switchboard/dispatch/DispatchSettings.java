@@ -13,6 +13,8 @@ public final class DispatchSettings {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** Lets the last ACK after both FINs through before the rules go. */
     public static final Duration DEFAULT_FIN_LINGER = Duration.ofMillis(200);
+    /** Largest table pre-sizing: 2^27 slots of 48 bytes, still indexable by an int. */
+    public static final int MAX_EXPECTED_SESSIONS = 1 << 26;
     /** Must exceed the longest replication delay, or a late placement could resurrect a removed entry. */
     public static final Duration DEFAULT_TOMBSTONE_RETENTION = Duration.ofSeconds(30);
     /** How long a non-owner waits for the owner to remove an ended session before it does so itself. */
@@ -154,8 +156,9 @@ public final class DispatchSettings {
             notNegative("removalGrace", removalGrace);
             Objects.requireNonNull(strategy, "strategy");
             Objects.requireNonNull(fallback, "fallback");
-            if (expectedSessions < 0) {
-                throw new IllegalArgumentException("expectedSessions must be >= 0, was " + expectedSessions);
+            if (expectedSessions < 0 || expectedSessions > MAX_EXPECTED_SESSIONS) {
+                throw new IllegalArgumentException("expectedSessions must be 0 to " + MAX_EXPECTED_SESSIONS
+                        + ", was " + expectedSessions);
             }
             if (tombstoneRetention.compareTo(lockTtl) < 0) {
                 throw new IllegalArgumentException("tombstoneRetention (" + tombstoneRetention

@@ -19,12 +19,17 @@ final class GenerateConfigCommand implements Callable<Integer> {
     @Option(names = "--openflow-port", defaultValue = "6653", description = "controller's OpenFlow port (default 6653)")
     private int openflowPort;
 
+    @Option(names = "--expected-sessions", defaultValue = "" + ConfigGenerator.DEFAULT_EXPECTED_SESSIONS,
+            description = "live sessions each dispatch table is sized for up front (default ${DEFAULT-VALUE}); "
+                    + "size it for the whole run, or the run measures table growth")
+    private int expectedSessions;
+
     @Option(names = {"--out", "-o"}, description = "file to write (default: standard output)")
     private Path out;
 
     @Override
     public Integer call() throws Exception {
-        String text = ConfigGenerator.generate(dispatchers, openflowPort);
+        String text = ConfigGenerator.generate(dispatchers, openflowPort, expectedSessions);
         if (out == null) {
             System.out.print(text);
         } else {

@@ -20,17 +20,30 @@ public final class ConfigGenerator {
     private ConfigGenerator() {
     }
 
+    /** The controller's default table sizing. */
+    public static final int DEFAULT_EXPECTED_SESSIONS = 65_536;
+
+    /** {@link #generate(int, int, int)} with the controller's default table sizing. */
+    public static String generate(int dispatchers, int openflowPort) {
+        return generate(dispatchers, openflowPort, DEFAULT_EXPECTED_SESSIONS);
+    }
+
     /**
      * @param dispatchers k, 1..{@value #MAX_DISPATCHERS}
      * @param openflowPort where the controller should accept switches
+     * @param expectedSessions live sessions each dispatch table is sized for (a run that outgrows it measures
+     *                         the table's doubling, not steady state)
      * @return the configuration file's text
      */
-    public static String generate(int dispatchers, int openflowPort) {
+    public static String generate(int dispatchers, int openflowPort, int expectedSessions) {
         if (dispatchers < 1 || dispatchers > MAX_DISPATCHERS) {
             throw new IllegalArgumentException("dispatchers: " + dispatchers + " is not in 1.." + MAX_DISPATCHERS);
         }
         if (openflowPort < 1 || openflowPort > 0xffff) {
             throw new IllegalArgumentException("openflow port: " + openflowPort + " is not in 1..65535");
+        }
+        if (expectedSessions < 0) {
+            throw new IllegalArgumentException("expected sessions: " + expectedSessions + " is negative");
         }
         JsonObject root = new JsonObject();
         JsonObject openflow = new JsonObject();
@@ -47,6 +60,7 @@ public final class ConfigGenerator {
         dispatch.addProperty("idleTimeoutSeconds", 60);
         dispatch.addProperty("finLingerMillis", 200);
         dispatch.addProperty("fallback", "drop");
+        dispatch.addProperty("expectedSessions", expectedSessions);
         root.add("dispatch", dispatch);
 
         JsonObject router = new JsonObject();

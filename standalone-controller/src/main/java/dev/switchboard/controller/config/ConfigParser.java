@@ -85,7 +85,8 @@ final class ConfigParser {
     }
 
     private static DispatchConfig dispatch(ConfigNode node) throws ConfigException {
-        ConfigObject o = node.object("strategy", "lockTtlMillis", "idleTimeoutSeconds", "finLingerMillis", "fallback");
+        ConfigObject o = node.object("strategy", "lockTtlMillis", "idleTimeoutSeconds", "finLingerMillis", "fallback",
+                "expectedSessions");
         return new DispatchConfig(
                 o.choice("strategy", SelectionStrategy.values(), SelectionStrategy::configName, DispatchConfig.DEFAULT_STRATEGY),
                 o.integer("lockTtlMillis", DispatchConfig.DEFAULT_LOCK_TTL_MILLIS, 1,
@@ -94,7 +95,9 @@ final class ConfigParser {
                         DispatchConfig.MAX_IDLE_TIMEOUT_SECONDS),
                 o.integer("finLingerMillis", DispatchConfig.DEFAULT_FIN_LINGER_MILLIS, 0,
                         DispatchConfig.MAX_FIN_LINGER_MILLIS),
-                o.choice("fallback", FallbackPolicy.values(), FallbackPolicy::configName, DispatchConfig.DEFAULT_FALLBACK));
+                o.choice("fallback", FallbackPolicy.values(), FallbackPolicy::configName, DispatchConfig.DEFAULT_FALLBACK),
+                o.integer("expectedSessions", DispatchConfig.DEFAULT_EXPECTED_SESSIONS, 0,
+                        DispatchConfig.MAX_EXPECTED_SESSIONS));
     }
 
     private static RouterConfig router(ConfigNode node) throws ConfigException {

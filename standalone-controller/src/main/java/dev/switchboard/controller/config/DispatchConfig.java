@@ -11,9 +11,11 @@ import dev.switchboard.dispatch.select.SelectionStrategy;
  * @param idleTimeoutSeconds a session idle on every dispatcher this long ends (an OpenFlow idle timeout)
  * @param finLingerMillis after FIN in both directions (or RST) the session ends this much later
  * @param fallback what happens to a non-request packet with no entry and no lock
+ * @param expectedSessions live sessions each dispatch table is sized for up front; growing past it doubles the
+ *                         table once, which stalls that dispatcher for a time proportional to its size
  */
 public record DispatchConfig(SelectionStrategy strategy, int lockTtlMillis, int idleTimeoutSeconds,
-                             int finLingerMillis, FallbackPolicy fallback) {
+                             int finLingerMillis, FallbackPolicy fallback, int expectedSessions) {
     /** Default strategy. */
     public static final SelectionStrategy DEFAULT_STRATEGY = SelectionStrategy.LEAST_LOAD;
     /** Default client lock lifetime. */
@@ -24,6 +26,10 @@ public record DispatchConfig(SelectionStrategy strategy, int lockTtlMillis, int 
     public static final int DEFAULT_FIN_LINGER_MILLIS = 200;
     /** Default fallback. */
     public static final FallbackPolicy DEFAULT_FALLBACK = FallbackPolicy.DROP;
+    /** Default table sizing: about 6 MiB per dispatch table. */
+    public static final int DEFAULT_EXPECTED_SESSIONS = 65_536;
+    /** Largest table sizing accepted. */
+    public static final int MAX_EXPECTED_SESSIONS = dev.switchboard.dispatch.DispatchSettings.MAX_EXPECTED_SESSIONS;
 
     /** Longest lock lifetime accepted: an expired lock leaves a tombstone, which must outlive it. */
     public static final int MAX_LOCK_TTL_MILLIS =
@@ -36,6 +42,6 @@ public record DispatchConfig(SelectionStrategy strategy, int lockTtlMillis, int 
     /** @return every field at its default */
     public static DispatchConfig defaults() {
         return new DispatchConfig(DEFAULT_STRATEGY, DEFAULT_LOCK_TTL_MILLIS, DEFAULT_IDLE_TIMEOUT_SECONDS,
-                DEFAULT_FIN_LINGER_MILLIS, DEFAULT_FALLBACK);
+                DEFAULT_FIN_LINGER_MILLIS, DEFAULT_FALLBACK, DEFAULT_EXPECTED_SESSIONS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.controller.dispatch;
 
 import dev.switchboard.controller.config.DispatcherConfig;
+import dev.switchboard.controller.openflow.PacketIn;
 import dev.switchboard.controller.openflow.SwitchConnection;
 import dev.switchboard.controller.packet.PacketHeaders;
 import dev.switchboard.dispatch.DispatchSettings;
@@ -29,6 +30,7 @@ import dev.switchboard.rules.RuleConstants;
 import dev.switchboard.rules.RuleKind;
 import dev.switchboard.rules.openflow.OpenFlowDecoder;
 import dev.switchboard.rules.openflow.OpenFlowEncoder;
+import dev.switchboard.rules.openflow.PacketOuts;
 import dev.switchboard.rules.openflow.SessionFlowMods;
 
 import io.netty.buffer.ByteBuf;
@@ -44,7 +46,6 @@ import java.util.function.Supplier;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFFlowRemovedReason;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,14 +66,14 @@ final class DispatcherAgent implements DispatchTableListener {
     private final SwitchConnection connection;
     private final Supplier<ServiceCatalog> catalog;
     private final OpenFlowEncoder encoder;
+    /** Packet-outs written in place; null on OpenFlow 1.0 and 1.5, which take the generic encoder. */
+    private final PacketOuts packetOuts;
     private final PacketHeaders headers = new PacketHeaders();
-    private final List<ClientLock> pendingRedirects = new ArrayList<>();
     private final Set<SessionKey> installedRedirects = new HashSet<>();
     private final Dispatcher dispatcher;
     private DispatcherRules rules;
     private InProcessReplication.Membership membership;
     private ScheduledFuture<?> ticker;
-    private boolean redirectFlushScheduled;
     /** Session flow mods for the latest idle timeout; null until the first placement or on OpenFlow 1.0/1.5. */
     private SessionFlowMods sessionFlowMods;
 
@@ -82,6 +83,7 @@ final class DispatcherAgent implements DispatchTableListener {
         this.connection = connection;
         this.catalog = catalog;
         this.encoder = new OpenFlowEncoder(connection.factory());
+        this.packetOuts = PacketOuts.supports(connection.version()) ? new PacketOuts(connection.version()) : null;
         this.rules = rulesFor(catalog.get());
         this.dispatcher = new Dispatcher(config.id(), settings, catalog, NanoClock.SYSTEM, this,
                 Dispatcher.incarnationNow());
@@ -136,15 +138,16 @@ final class DispatcherAgent implements DispatchTableListener {
         }
     }
 
-    void packetIn(OFPacketIn packetIn) {
-        byte[] frame = packetIn.getData();
-        headers.parse(frame);
+    void packetIn(PacketIn packetIn) {
+        ByteBuf buffer = packetIn.buffer();
+        int frameIndex = packetIn.dataIndex();
+        int frameLength = packetIn.dataLength();
+        headers.parse(buffer, frameIndex, frameLength);
         if (headers.kind() != PacketHeaders.Kind.TCP && headers.kind() != PacketHeaders.Kind.UDP) {
             return;
         }
-        long inPort = PacketIns.inPort(packetIn);
-        if (Cookies.isSwitchboard(PacketIns.cookie(packetIn))
-                && Cookies.kindOf(PacketIns.cookie(packetIn)) == RuleKind.FIN_COPY) {
+        long inPort = packetIn.inPort();
+        if (Cookies.isSwitchboard(packetIn.cookie()) && Cookies.kindOf(packetIn.cookie()) == RuleKind.FIN_COPY) {
             termination(inPort);
             return;
         }
@@ -153,25 +156,63 @@ final class DispatcherAgent implements DispatchTableListener {
         }
         Verdict verdict = dispatcher.onPacket(headers.ipProtocol(), headers.ipSrc(), headers.srcPort(),
                 headers.ipDst(), headers.dstPort(), headers.tcpFlags());
-        if (verdict.action() == Verdict.Action.FORWARD_TO_SERVER
-                || verdict.action() == Verdict.Action.FORWARD_TO_DISPATCHER) {
-            L4Checksums.complete(frame); // an offloaded sender left it unfinished; see L4Checksums
-        }
         switch (verdict.action()) {
             case FORWARD_TO_SERVER:
                 Server server = verdict.server();
                 if (server.mac() != MacAddress.UNKNOWN) {
-                    connection.write(encoder.packetOut(frame, inPort, List.of(Action.setEthDst(server.mac()),
-                            Action.setIpv4Dst(server.address()), Action.output(config.sanPort()))));
+                    forwardToServer(packetIn, server);
                 }
                 break;
             case FORWARD_TO_DISPATCHER:
-                connection.write(encoder.packetOut(frame, inPort, List.of(
-                        Action.setEthDst(RuleConstants.dispatcherMac(verdict.dispatcher())), Action.outputInPort())));
+                forwardToDispatcher(packetIn, verdict.dispatcher());
+                redirectFollowingPackets(verdict.dispatcher());
                 break;
             default:
                 break;
         }
+    }
+
+    /** The hot path (a new session's first packet): the frame goes from the receive buffer into the packet-out. */
+    private void forwardToServer(PacketIn packetIn, Server server) {
+        if (packetOuts == null) {
+            byte[] frame = packetIn.data();
+            L4Checksums.complete(frame); // an offloaded sender left it unfinished; see L4Checksums
+            connection.write(encoder.packetOut(frame, packetIn.inPort(), List.of(Action.setEthDst(server.mac()),
+                    Action.setIpv4Dst(server.address()), Action.output(config.sanPort()))));
+            return;
+        }
+        ByteBuf out = connection.alloc().ioBuffer(PacketOuts.TO_SERVER_FIXED_LENGTH + packetIn.dataLength());
+        try {
+            int frame = packetOuts.writeToServer(out, (int) connection.nextXid(), packetIn.inPort(), server.mac(),
+                    server.address(), config.sanPort(), packetIn.buffer(), packetIn.dataIndex(),
+                    packetIn.dataLength());
+            L4Checksums.complete(out, frame, packetIn.dataLength());
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        connection.write(out);
+    }
+
+    private void forwardToDispatcher(PacketIn packetIn, int lockingDispatcher) {
+        long mac = RuleConstants.dispatcherMac(lockingDispatcher);
+        if (packetOuts == null) {
+            byte[] frame = packetIn.data();
+            L4Checksums.complete(frame);
+            connection.write(encoder.packetOut(frame, packetIn.inPort(), List.of(Action.setEthDst(mac),
+                    Action.outputInPort())));
+            return;
+        }
+        ByteBuf out = connection.alloc().ioBuffer(PacketOuts.TO_DISPATCHER_FIXED_LENGTH + packetIn.dataLength());
+        try {
+            int frame = packetOuts.writeToDispatcher(out, (int) connection.nextXid(), packetIn.inPort(), mac,
+                    packetIn.buffer(), packetIn.dataIndex(), packetIn.dataLength());
+            L4Checksums.complete(out, frame, packetIn.dataLength());
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        connection.write(out);
     }
 
     private void termination(long inPort) {
@@ -254,32 +295,19 @@ final class DispatcherAgent implements DispatchTableListener {
     }
 
     /**
-     * Foreign locks usually live microseconds (the placement follows in the same replication batch),
-     * so redirect rules are installed only for locks still held when the batch is done.
+     * A packet met a foreign client lock: the client's next packets go to the locking dispatcher in the data
+     * plane until the lock ends. Installed on demand, not when the lock is placed: almost every foreign lock
+     * is replaced by its placement within one replication batch, before any second packet arrives, and a rule
+     * per lock would double the flow mods exactly when the controller is busiest.
      */
-    @Override
-    public void lockPlaced(ClientLock lock) {
-        if (lock.lockedBy() == config.id()) {
-            return;
+    private void redirectFollowingPackets(int lockingDispatcher) {
+        SessionKey key = SessionKey.of(headers.kind() == PacketHeaders.Kind.TCP ? Protocol.TCP : Protocol.UDP,
+                headers.ipSrc(), headers.srcPort(), headers.ipDst(), headers.dstPort());
+        if (installedRedirects.add(key)) {
+            int hardTimeout = (int) Math.max(1, (dispatcher.settings().lockTtl().toMillis() + 999) / 1000);
+            connection.write(encoder.flowAdd(rules.lockRedirect(key, RuleConstants.dispatcherMac(lockingDispatcher),
+                    hardTimeout)));
         }
-        pendingRedirects.add(lock);
-        if (!redirectFlushScheduled) {
-            redirectFlushScheduled = true;
-            connection.eventLoop().execute(this::installSurvivingRedirects);
-        }
-    }
-
-    private void installSurvivingRedirects() {
-        redirectFlushScheduled = false;
-        int hardTimeout = (int) Math.max(1, (dispatcher.settings().lockTtl().toMillis() + 999) / 1000);
-        for (ClientLock lock : pendingRedirects) {
-            if (dispatcher.lockOf(lock.key()).filter(held -> held.stamp() == lock.stamp()).isPresent()
-                    && installedRedirects.add(lock.key())) {
-                connection.write(encoder.flowAdd(rules.lockRedirect(lock.key(),
-                        RuleConstants.dispatcherMac(lock.lockedBy()), hardTimeout)));
-            }
-        }
-        pendingRedirects.clear();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.switchboard.controller.dispatch;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
 /**
  * Completes the TCP or UDP checksum of a packet-in's frame before the controller sends it out again.
  *
@@ -24,29 +27,40 @@ final class L4Checksums {
 
     /** @return whether the frame's TCP/UDP checksum was (re)computed */
     static boolean complete(byte[] frame) {
-        if (frame == null || frame.length < 14 + 20) {
+        return frame != null && complete(Unpooled.wrappedBuffer(frame), 0, frame.length);
+    }
+
+    /**
+     * Completes the checksum of the frame at {@code index..index+length} of a buffer, such as the copy of a
+     * packet-in's frame inside a packet-out being written; the buffer's indices are not changed.
+     *
+     * @return whether the frame's TCP/UDP checksum was (re)computed
+     */
+    static boolean complete(ByteBuf frame, int index, int length) {
+        if (length < 14 + 20) {
             return false;
         }
-        int ip = 12;
-        int etherType = u16(frame, ip);
+        int ip = index + 12;
+        int etherType = frame.getUnsignedShort(ip);
         if (etherType == ETH_TYPE_VLAN) {
             ip += 4;
-            if (frame.length < ip + 2 + 20) {
+            if (length < ip - index + 2 + 20) {
                 return false;
             }
-            etherType = u16(frame, ip);
+            etherType = frame.getUnsignedShort(ip);
         }
         ip += 2;
-        if (etherType != ETH_TYPE_IPV4 || (frame[ip] & 0xf0) != 0x40) {
+        int versionAndLength = frame.getUnsignedByte(ip);
+        if (etherType != ETH_TYPE_IPV4 || (versionAndLength & 0xf0) != 0x40) {
             return false;
         }
-        int headerLength = (frame[ip] & 0x0f) * 4;
-        int totalLength = u16(frame, ip + 2);
-        boolean fragment = (u16(frame, ip + 6) & 0x3fff) != 0; // more-fragments flag or an offset
-        int protocol = frame[ip + 9] & 0xff;
+        int headerLength = (versionAndLength & 0x0f) * 4;
+        int totalLength = frame.getUnsignedShort(ip + 2);
+        boolean fragment = (frame.getUnsignedShort(ip + 6) & 0x3fff) != 0; // more-fragments flag or an offset
+        int protocol = frame.getUnsignedByte(ip + 9);
         int l4 = ip + headerLength;
         int l4Length = totalLength - headerLength;
-        if (headerLength < 20 || fragment || ip + totalLength > frame.length) {
+        if (headerLength < 20 || fragment || ip - index + totalLength > length) {
             return false;
         }
         int checksumAt;
@@ -54,14 +68,13 @@ final class L4Checksums {
             checksumAt = l4 + 16;
         } else if (protocol == UDP && l4Length >= 8) {
             checksumAt = l4 + 6;
-            if (u16(frame, checksumAt) == 0) {
+            if (frame.getUnsignedShort(checksumAt) == 0) {
                 return false; // zero: the sender sent no UDP checksum
             }
         } else {
             return false;
         }
-        frame[checksumAt] = 0;
-        frame[checksumAt + 1] = 0;
+        frame.setShort(checksumAt, 0);
         long sum = sum(frame, ip + 12, 8) + protocol + l4Length + sum(frame, l4, l4Length);
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xffff) + (sum >>> 16);
@@ -70,25 +83,20 @@ final class L4Checksums {
         if (protocol == UDP && checksum == 0) {
             checksum = 0xffff; // RFC 768: a computed zero is sent as all ones
         }
-        frame[checksumAt] = (byte) (checksum >>> 8);
-        frame[checksumAt + 1] = (byte) checksum;
+        frame.setShort(checksumAt, checksum);
         return true;
     }
 
-    private static long sum(byte[] f, int offset, int length) {
+    private static long sum(ByteBuf f, int offset, int length) {
         long sum = 0;
         int end = offset + length - 1;
         int i = offset;
         for (; i < end; i += 2) {
-            sum += u16(f, i);
+            sum += f.getUnsignedShort(i);
         }
         if (i == end) {
-            sum += (f[i] & 0xff) << 8; // odd length: pad with a zero byte
+            sum += f.getUnsignedByte(i) << 8; // odd length: pad with a zero byte
         }
         return sum;
-    }
-
-    private static int u16(byte[] f, int o) {
-        return ((f[o] & 0xff) << 8) | (f[o + 1] & 0xff);
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.controller.dispatch;
 
 import dev.switchboard.controller.config.RouterConfig;
 import dev.switchboard.controller.config.TrunkLinkConfig;
+import dev.switchboard.controller.openflow.PacketIn;
 import dev.switchboard.controller.openflow.SwitchConnection;
 import dev.switchboard.controller.packet.ArpReplies;
 import dev.switchboard.controller.packet.PacketHeaders;
@@ -20,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.projectfloodlight.openflow.protocol.OFGroupType;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.slf4j.Logger;
@@ -106,12 +106,12 @@ final class RouterAgent {
         }
     }
 
-    void packetIn(SwitchConnection c, OFPacketIn packetIn) {
-        byte[] frame = packetIn.getData();
-        if (headers.parse(frame).kind() != PacketHeaders.Kind.ARP || headers.arpOpcode() != 1) {
+    void packetIn(SwitchConnection c, PacketIn packetIn) {
+        if (headers.parse(packetIn.buffer(), packetIn.dataIndex(), packetIn.dataLength()).kind()
+                != PacketHeaders.Kind.ARP || headers.arpOpcode() != 1) {
             return;
         }
-        int inPort = (int) PacketIns.inPort(packetIn);
+        int inPort = (int) packetIn.inPort();
         if (!config.clientPorts().contains(inPort)) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.switchboard.controller.dispatch;
 import dev.switchboard.controller.config.DispatcherConfig;
 import dev.switchboard.controller.config.SanConfig;
 import dev.switchboard.controller.config.SwitchboardConfig;
+import dev.switchboard.controller.openflow.PacketIn;
 import dev.switchboard.controller.openflow.SwitchConnection;
 import dev.switchboard.controller.packet.ArpReplies;
 import dev.switchboard.controller.packet.PacketHeaders;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.projectfloodlight.openflow.protocol.OFGroupType;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,14 +110,15 @@ final class SanAgent {
         });
     }
 
-    void packetIn(SwitchConnection c, OFPacketIn packetIn) {
-        if (headers.parse(packetIn.getData()).kind() != PacketHeaders.Kind.ARP || headers.arpOpcode() != 1
+    void packetIn(SwitchConnection c, PacketIn packetIn) {
+        if (headers.parse(packetIn.buffer(), packetIn.dataIndex(), packetIn.dataLength()).kind()
+                != PacketHeaders.Kind.ARP || headers.arpOpcode() != 1
                 || headers.arpTargetIp() != config.gateway().ip()) {
             return;
         }
         byte[] reply = ArpReplies.reply(config.gateway().mac(), config.gateway().ip(), headers.arpSenderMac(),
                 headers.arpSenderIp());
-        c.write(new OpenFlowEncoder(c.factory()).packetOut(reply, PacketIns.inPort(packetIn),
+        c.write(new OpenFlowEncoder(c.factory()).packetOut(reply, packetIn.inPort(),
                 List.of(Action.outputInPort())));
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.controller.dispatch;
 import dev.switchboard.controller.config.DispatchConfig;
 import dev.switchboard.controller.config.DispatcherConfig;
 import dev.switchboard.controller.config.SwitchboardConfig;
+import dev.switchboard.controller.openflow.PacketIn;
 import dev.switchboard.controller.openflow.SwitchConnection;
 import dev.switchboard.controller.openflow.SwitchListener;
 import dev.switchboard.dispatch.DispatchSettings;
@@ -22,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
@@ -78,6 +78,7 @@ public final class Switchboard implements SwitchListener {
                 .lockTtl(Duration.ofMillis(d.lockTtlMillis()))
                 .idleTimeout(Duration.ofSeconds(d.idleTimeoutSeconds()))
                 .finLinger(Duration.ofMillis(d.finLingerMillis()))
+                .expectedSessions(d.expectedSessions())
                 .build();
     }
 
@@ -136,7 +137,7 @@ public final class Switchboard implements SwitchListener {
     }
 
     @Override
-    public void packetIn(SwitchConnection c, OFPacketIn packetIn) {
+    public void packetIn(SwitchConnection c, PacketIn packetIn) {
         DispatcherAgent agent = dispatchers.get(c.dpid());
         if (agent != null && agent.connection() == c) {
             agent.packetIn(packetIn);

@@ -187,6 +187,10 @@ public final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
+        if (msg instanceof PacketIn packetIn) {
+            packetIn(packetIn);
+            return;
+        }
         if (!(msg instanceof OFMessage m)) {
             ReferenceCountUtil.release(msg);
             disconnect("internal error: pipeline delivered " + msg.getClass().getName());
@@ -379,15 +383,26 @@ public final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
 
     // ---- READY ----
 
+    /** The hot path: a packet-in read in place; anything unusual goes the decoded way. */
+    private void packetIn(PacketIn packetIn) {
+        if (state != State.READY || packetIn.version() != factory.getVersion()) {
+            channelRead(ctx, packetIn.decode());
+            return;
+        }
+        echoOutstanding = false;
+        if (closeReason != null) {
+            return;
+        }
+        try {
+            listener.packetIn(connection, packetIn);
+        } catch (RuntimeException e) {
+            listenerFailed("packetIn", e);
+        }
+    }
+
     private void dispatch(OFMessage m) {
         switch (m.getType()) {
-            case PACKET_IN -> {
-                try {
-                    listener.packetIn(connection, (OFPacketIn) m);
-                } catch (RuntimeException e) {
-                    listenerFailed("packetIn", e);
-                }
-            }
+            case PACKET_IN -> log.debug("{}: ignoring a packet-in decoded in a version not read in place", connection);
             case FLOW_REMOVED -> {
                 try {
                     listener.flowRemoved(connection, (OFFlowRemoved) m);

@@ -2,7 +2,6 @@ package dev.switchboard.controller.openflow;
 
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 
 /**
@@ -32,8 +31,11 @@ public interface SwitchListener {
     default void switchDisconnected(SwitchConnection connection) {
     }
 
-    /** A packet reached the controller (table miss or an explicit output to CONTROLLER). */
-    default void packetIn(SwitchConnection connection, OFPacketIn packetIn) {
+    /**
+     * A packet reached the controller (table miss or an explicit output to CONTROLLER). The view is read in place
+     * and valid only during this call: copy what must outlive it.
+     */
+    default void packetIn(SwitchConnection connection, PacketIn packetIn) {
     }
 
     /** A flow entry with the SEND_FLOW_REM flag was removed (timeout or delete). */

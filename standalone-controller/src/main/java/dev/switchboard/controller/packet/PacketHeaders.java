@@ -1,5 +1,8 @@
 package dev.switchboard.controller.packet;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
 /**
  * The header fields the controller decides on, parsed from a packet-in's frame without copying it.
  * A frame that is too short or malformed parses to {@link Kind#OTHER}; parsing never throws, because
@@ -37,6 +40,10 @@ public final class PacketHeaders {
     private int arpSenderIp;
     private long arpSenderMac;
     private int arpTargetIp;
+    /** The frame being parsed: set only during {@link #parse(ByteBuf, int, int)}. */
+    private ByteBuf f;
+    private int base;
+    private int length;
 
     /**
      * Parses a frame; on any inconsistency the result is {@link Kind#OTHER}.
@@ -44,85 +51,103 @@ public final class PacketHeaders {
      * @return this, for chaining
      */
     public PacketHeaders parse(byte[] frame) {
-        kind = Kind.OTHER;
-        if (frame == null || frame.length < 14) {
+        if (frame == null) {
+            kind = Kind.OTHER;
             return this;
         }
-        ethDst = u48(frame, 0);
-        ethSrc = u48(frame, 6);
+        return parse(Unpooled.wrappedBuffer(frame), 0, frame.length);
+    }
+
+    /**
+     * Parses the frame at {@code index..index+length} of a buffer (a packet-in's data, read in place); the
+     * buffer's indices are not changed. On any inconsistency the result is {@link Kind#OTHER}.
+     *
+     * @return this, for chaining
+     */
+    public PacketHeaders parse(ByteBuf buffer, int index, int length) {
+        kind = Kind.OTHER;
+        if (length < 14) {
+            return this;
+        }
+        f = buffer;
+        base = index;
+        this.length = length;
+        ethDst = u48(0);
+        ethSrc = u48(6);
         int offset = 12;
-        int etherType = u16(frame, offset);
+        int etherType = u16(offset);
         if (etherType == ETH_TYPE_VLAN) {
-            if (frame.length < 18) {
+            if (length < 18) {
                 return this;
             }
             offset += 4;
-            etherType = u16(frame, offset);
+            etherType = u16(offset);
         }
         offset += 2;
         if (etherType == ETH_TYPE_ARP) {
-            parseArp(frame, offset);
+            parseArp(offset);
         } else if (etherType == ETH_TYPE_IPV4) {
-            parseIpv4(frame, offset);
+            parseIpv4(offset);
         }
+        f = null; // the buffer is the caller's; do not keep it alive
         return this;
     }
 
-    private void parseArp(byte[] f, int o) {
+    private void parseArp(int o) {
         // htype 1 (Ethernet), ptype IPv4, hlen 6, plen 4
-        if (f.length < o + 28 || u16(f, o) != 1 || u16(f, o + 2) != ETH_TYPE_IPV4 || f[o + 4] != 6 || f[o + 5] != 4) {
+        if (length < o + 28 || u16(o) != 1 || u16(o + 2) != ETH_TYPE_IPV4 || u8(o + 4) != 6 || u8(o + 5) != 4) {
             return;
         }
-        arpOpcode = u16(f, o + 6);
-        arpSenderMac = u48(f, o + 8);
-        arpSenderIp = s32(f, o + 14);
-        arpTargetIp = s32(f, o + 24);
+        arpOpcode = u16(o + 6);
+        arpSenderMac = u48(o + 8);
+        arpSenderIp = s32(o + 14);
+        arpTargetIp = s32(o + 24);
         kind = Kind.ARP;
     }
 
-    private void parseIpv4(byte[] f, int o) {
-        if (f.length < o + 20 || (f[o] & 0xf0) != 0x40) {
+    private void parseIpv4(int o) {
+        if (length < o + 20 || (u8(o) & 0xf0) != 0x40) {
             return;
         }
-        int headerLength = (f[o] & 0x0f) * 4;
-        if (headerLength < 20 || f.length < o + headerLength) {
+        int headerLength = (u8(o) & 0x0f) * 4;
+        if (headerLength < 20 || length < o + headerLength) {
             return;
         }
-        int fragment = u16(f, o + 6) & 0x1fff;
-        int protocol = f[o + 9] & 0xff;
-        ipSrc = s32(f, o + 12);
-        ipDst = s32(f, o + 16);
+        int fragment = u16(o + 6) & 0x1fff;
+        int protocol = u8(o + 9);
+        ipSrc = s32(o + 12);
+        ipDst = s32(o + 16);
         int l4 = o + headerLength;
         if (fragment != 0) {
             return; // a non-first fragment has no L4 header
         }
-        if (protocol == 6 && f.length >= l4 + 20) {
-            srcPort = u16(f, l4);
-            dstPort = u16(f, l4 + 2);
-            tcpFlags = f[l4 + 13] & 0xff;
+        if (protocol == 6 && length >= l4 + 20) {
+            srcPort = u16(l4);
+            dstPort = u16(l4 + 2);
+            tcpFlags = u8(l4 + 13);
             kind = Kind.TCP;
-        } else if (protocol == 17 && f.length >= l4 + 8) {
-            srcPort = u16(f, l4);
-            dstPort = u16(f, l4 + 2);
+        } else if (protocol == 17 && length >= l4 + 8) {
+            srcPort = u16(l4);
+            dstPort = u16(l4 + 2);
             tcpFlags = 0;
             kind = Kind.UDP;
         }
     }
 
-    private static int u16(byte[] f, int o) {
-        return ((f[o] & 0xff) << 8) | (f[o + 1] & 0xff);
+    private int u8(int o) {
+        return f.getUnsignedByte(base + o);
     }
 
-    private static int s32(byte[] f, int o) {
-        return ((f[o] & 0xff) << 24) | ((f[o + 1] & 0xff) << 16) | ((f[o + 2] & 0xff) << 8) | (f[o + 3] & 0xff);
+    private int u16(int o) {
+        return f.getUnsignedShort(base + o);
     }
 
-    private static long u48(byte[] f, int o) {
-        long v = 0;
-        for (int i = 0; i < 6; i++) {
-            v = (v << 8) | (f[o + i] & 0xff);
-        }
-        return v;
+    private int s32(int o) {
+        return f.getInt(base + o);
+    }
+
+    private long u48(int o) {
+        return f.getUnsignedMedium(base + o) * 0x100_0000L + f.getUnsignedMedium(base + o + 3);
     }
 
     public Kind kind() {

@@ -30,7 +30,7 @@ class ConfigLoaderTest {
         assertThat(config.openflow()).isEqualTo(new OpenFlowConfig("127.0.0.1", 6653));
         assertThat(config.rest()).isEqualTo(new RestConfig("127.0.0.1", 8181, "change-me"));
         assertThat(config.dispatch()).isEqualTo(new DispatchConfig(SelectionStrategy.LEAST_LOAD, 2000, 60, 200,
-                FallbackPolicy.DROP));
+                FallbackPolicy.DROP, 4096));
         assertThat(config.router().dpid()).isEqualTo(0x100);
         assertThat(config.router().clientPorts()).containsExactly(1, 2);
         assertThat(config.router().gateway())

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict;
 import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 
@@ -28,7 +27,7 @@ class EncodedWriteTest {
         List<ByteBuf> handedOver = new ArrayList<>();
         RecordingListener writing = new RecordingListener() {
             @Override
-            public void packetIn(SwitchConnection connection, OFPacketIn packetIn) {
+            public void packetIn(SwitchConnection connection, PacketIn packetIn) {
                 for (int i = 0; i < 3; i++) {
                     ByteBuf add = connection.alloc().ioBuffer(SessionFlowMods.ADD_LENGTH);
                     MODS.writeAdd(add, 100 + 2 * i, high(i), low(), 0x0200_0000_0b01L, 0xcb00_710b);

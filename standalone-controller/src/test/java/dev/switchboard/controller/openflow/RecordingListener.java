@@ -2,7 +2,6 @@ package dev.switchboard.controller.openflow;
 
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 
 import java.util.concurrent.BlockingQueue;
@@ -28,8 +27,9 @@ class RecordingListener implements SwitchListener {
     }
 
     @Override
-    public void packetIn(SwitchConnection connection, OFPacketIn packetIn) {
-        events.add(new Event("packetIn", connection, packetIn, Thread.currentThread()));
+    public void packetIn(SwitchConnection connection, PacketIn packetIn) {
+        // The view lives only during this call: record the message it holds, decoded.
+        events.add(new Event("packetIn", connection, packetIn.decode(), Thread.currentThread()));
     }
 
     @Override

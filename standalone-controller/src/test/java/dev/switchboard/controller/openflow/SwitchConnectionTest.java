@@ -41,7 +41,7 @@ class SwitchConnectionTest {
         AtomicInteger flushesWithinTheCallback = new AtomicInteger(-1);
         RecordingListener writing = new RecordingListener() {
             @Override
-            public void packetIn(SwitchConnection connection, OFPacketIn packetIn) {
+            public void packetIn(SwitchConnection connection, PacketIn packetIn) {
                 for (int i = 0; i < 100; i++) {
                     connection.write(connection.factory().buildFlowDelete().setXid(1000 + i).build());
                 }
@@ -66,11 +66,11 @@ class SwitchConnectionTest {
     void writesMadeWhileHandlingOneReadLeaveWithOneFlush() throws Exception {
         RecordingListener echoing = new RecordingListener() {
             @Override
-            public void packetIn(SwitchConnection connection, OFPacketIn packetIn) {
+            public void packetIn(SwitchConnection connection, PacketIn packetIn) {
                 super.packetIn(connection, packetIn);
                 for (int i = 0; i < 3; i++) {
                     connection.write(connection.factory().buildPacketOut().setXid(connection.nextXid())
-                            .setData(packetIn.getData()).build());
+                            .setData(packetIn.data()).build());
                 }
             }
         };
@@ -193,7 +193,7 @@ class SwitchConnectionTest {
     void aFailingListenerDoesNotCloseTheConnection() throws Exception {
         RecordingListener failing = new RecordingListener() {
             @Override
-            public void packetIn(SwitchConnection connection, OFPacketIn packetIn) {
+            public void packetIn(SwitchConnection connection, PacketIn packetIn) {
                 super.packetIn(connection, packetIn);
                 throw new IllegalStateException("bug in dispatch");
             }
