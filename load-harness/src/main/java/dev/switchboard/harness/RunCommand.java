@@ -53,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
             + "(default 0)")
     private double warmupSeconds;
 
+    @Option(names = "--ramp-warmup", description = "open loop: raise the rate linearly from 0 to --rate over the "
+            + "warm-up, so a cold controller is not measured draining its start-up backlog")
+    private boolean rampWarmup;
+
     @Option(names = "--sessions", description = "stop after this many sessions (warm-up included)")
     private Long sessions;
 
@@ -95,6 +99,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--controller-pid", description = "controller process to sample for CPU, RSS and heap")
     private Long controllerPid;
 
+    @Option(names = "--heap-histogram", description = "measure the controller's live heap per session: a class "
+            + "histogram (jcmd GC.class_histogram, a full GC) before the switches connect and another after the run "
+            + "while they are still connected; needs --controller-pid")
+    private boolean heapHistogram;
+
     @Option(names = "--json", description = "write the result to this file")
     private Path json;
 
@@ -103,6 +112,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (heapHistogram && controllerPid == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--heap-histogram needs --controller-pid (the controller's process id)");
+        }
         HarnessConfig cfg = ConfigReader.read(config);
         InetSocketAddress address = controller == null
                 ? new InetSocketAddress(cfg.controllerHost(), cfg.controllerPort())
@@ -113,13 +126,13 @@ final class RunCommand implements Callable<Integer> {
             plan = new LoadPlan(rate, outstanding, Duration.ofMillis(Math.round(warmupSeconds * 1000)),
                     durationSeconds == null ? null : Duration.ofMillis(Math.round(durationSeconds * 1000)),
                     sessions == null ? Long.MAX_VALUE : sessions, Duration.ofMillis(sessionTimeoutMillis),
-                    Duration.ofNanos(batchMicros * 1000));
+                    Duration.ofNanos(batchMicros * 1000), rampWarmup);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         RunOptions options = new RunOptions(address, k, service, plan, firstClient,
                 Duration.ofSeconds(connectTimeoutSeconds), Duration.ofMillis(settleMillis),
-                Duration.ofSeconds(settleLimitSeconds), router, san, reason(), controllerPid, label,
+                Duration.ofSeconds(settleLimitSeconds), router, san, reason(), controllerPid, heapHistogram, label,
                 "switchboard-harness run " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 config.toString());
         RunResult result = LoadRun.run(cfg, options);

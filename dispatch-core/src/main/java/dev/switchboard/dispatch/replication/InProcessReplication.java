@@ -189,8 +189,8 @@ public final class InProcessReplication {
                 if (batch == null) {
                     break;
                 }
-                for (int i = 0; i < batch.size() && !closed; i++) {
-                    endpoint.deliver(batch.get(i));
+                if (!closed) {
+                    endpoint.deliverAll(batch);
                 }
                 delivered += batch.size();
             }

@@ -124,7 +124,7 @@ final class LoadGenerator implements SessionListener {
                 if (plan.isClosedLoop()) {
                     sendOwed(now);
                 } else {
-                    long due = (long) ((now - startNanos) * plan.ratePerNano()) - offered;
+                    long due = plan.owedBy(now - startNanos) - offered;
                     sendBatch(Math.min(due, plan.maxBatch()), now);
                 }
             }

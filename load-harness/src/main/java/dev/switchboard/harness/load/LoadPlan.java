@@ -13,9 +13,18 @@ import java.time.Duration;
  * @param sessionTimeout a session not set up this long after its request never completes; also how long the
  *                       run waits for sessions in flight after sending stops
  * @param tick open-loop batch interval (and the sweep interval of both modes)
+ * @param rampWarmup open loop: the rate rises linearly from 0 to {@code rate} over the warm-up, so that a cold
+ *                   controller's JIT compiles under growing load instead of building a backlog that the
+ *                   measured seconds would still be draining
  */
 public record LoadPlan(double rate, int outstanding, Duration warmup, Duration duration, long sessionLimit,
-                       Duration sessionTimeout, Duration tick) {
+                       Duration sessionTimeout, Duration tick, boolean rampWarmup) {
+    /** A plan whose open-loop warm-up runs at the full rate. */
+    public LoadPlan(double rate, int outstanding, Duration warmup, Duration duration, long sessionLimit,
+                    Duration sessionTimeout, Duration tick) {
+        this(rate, outstanding, warmup, duration, sessionLimit, sessionTimeout, tick, false);
+    }
+
     public LoadPlan {
         if ((rate > 0) == (outstanding > 0)) {
             throw new IllegalArgumentException("give exactly one of --rate (open loop) and --outstanding (closed "
@@ -42,6 +51,24 @@ public record LoadPlan(double rate, int outstanding, Duration warmup, Duration d
         if (tick.toNanos() < 100_000 || tick.toMillis() > 1000) {
             throw new IllegalArgumentException("--batch-interval must be 100 us to 1 s: " + tick);
         }
+        if (rampWarmup && (outstanding > 0 || warmup.isZero())) {
+            throw new IllegalArgumentException("--ramp-warmup needs --rate and a --warmup to ramp over");
+        }
+    }
+
+    /**
+     * @param elapsedNanos time since sending began
+     * @return the connection requests an open-loop run has owed in total by then
+     */
+    long owedBy(long elapsedNanos) {
+        long warmupNanos = warmup.toNanos();
+        if (!rampWarmup) {
+            return (long) (elapsedNanos * ratePerNano());
+        }
+        if (elapsedNanos < warmupNanos) {
+            return (long) (ratePerNano() * elapsedNanos * ((double) elapsedNanos / (2.0 * warmupNanos)));
+        }
+        return (long) ((elapsedNanos - warmupNanos / 2.0) * ratePerNano()); // the ramp owed half a warm-up's worth
     }
 
     boolean isClosedLoop() {
@@ -83,6 +110,6 @@ public record LoadPlan(double rate, int outstanding, Duration warmup, Duration d
     /** @return "open loop at N/s" or "closed loop with N outstanding" */
     String describe() {
         return isClosedLoop() ? "closed loop with " + outstanding + " outstanding"
-                : String.format("open loop at %.0f/s", rate);
+                : String.format("open loop at %.0f/s", rate) + (rampWarmup ? " (warm-up ramped)" : "");
     }
 }
