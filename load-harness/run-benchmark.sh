@@ -13,6 +13,11 @@ controller="$repo/standalone-controller/target/switchboard-controller.jar"
 for jar in "$harness" "$controller"; do
     [ -f "$jar" ] || { echo "missing $jar: mvn -q -pl load-harness,standalone-controller -am install -DskipTests" >&2; exit 2; }
 done
+# Another controller on the generated ports would make ours fail to start and the harness measure that one instead.
+if command -v ss >/dev/null && [ -n "$(ss -Hltn 'sport = :6653 or sport = :8181')" ]; then
+    echo "127.0.0.1:6653 or :8181 is already in use (another controller running?): not starting a second one" >&2
+    exit 2
+fi
 work="$(mktemp -d /tmp/sb-bench.XXXXXX)"
 java -jar "$harness" generate-config --dispatchers "$k" --expected-sessions "${EXPECTED_SESSIONS:-4194304}" --out "$work/config.json" >/dev/null
 java -Xmx"${CONTROLLER_HEAP:-6g}" ${CONTROLLER_JAVA_OPTS:-} -jar "$controller" --config "$work/config.json" >"$work/controller.log" 2>&1 &

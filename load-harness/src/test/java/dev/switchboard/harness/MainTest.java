@@ -77,6 +77,32 @@ class MainTest {
     }
 
     @Test
+    void heapHistogramMeasuresTheLiveHeapPerSessionOfTheControllerProcess() throws Exception {
+        Path config = dir.resolve("k2.json");
+        Path json = dir.resolve("heap.json");
+        AnsweringController answers = AnsweringController.complete(List.of(0x201L, 0x202L));
+        // The fake controller runs in this JVM, so this JVM is the process whose heap the histograms measure.
+        String pid = Long.toString(ProcessHandle.current().pid());
+        try (FakeController controller = new FakeController(answers)) {
+            Main.execute("generate-config", "-k", "2", "--openflow-port",
+                    Integer.toString(controller.address().getPort()), "-o", config.toString());
+            int code = Main.execute("run", "--config", config.toString(), "--outstanding", "8", "--sessions", "300",
+                    "--warmup", "0", "--settle", "100", "--controller-pid", pid, "--heap-histogram",
+                    "--json", json.toString());
+            assertThat(code).as(err()).isZero();
+        }
+        var heap = ResultFiles.read(json).heap();
+        assertThat(heap).as(err()).isNotNull();
+        assertThat(heap.sessions()).isEqualTo(300);
+        assertThat(heap.sessionsSent()).isEqualTo(300);
+        assertThat(heap.idleBytes()).isPositive();
+        assertThat(heap.loadedBytes()).isPositive();
+        assertThat(heap.bytesPerSession()).isEqualTo((heap.loadedBytes() - heap.idleBytes()) / 300.0);
+        assertThat(heap.top()).hasSize(10);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("300 live sessions:").contains("bytes/session");
+    }
+
+    @Test
     void plotWritesTheThreeCharts() throws Exception {
         Path results = dir.resolve("results");
         for (int k = 1; k <= 3; k++) {
@@ -103,6 +129,9 @@ class MainTest {
         assertThat(Main.execute("run", "--config", config.toString(), "--rate", "10", "--duration", "1",
                 "--controller", "localhost")).isEqualTo(2);
         assertThat(err()).contains("--controller: 'localhost' is not HOST:PORT");
+        assertThat(Main.execute("run", "--config", config.toString(), "--rate", "10", "--duration", "1",
+                "--heap-histogram")).isEqualTo(2);
+        assertThat(err()).contains("--heap-histogram needs --controller-pid");
         assertThat(Main.execute("plot", "--kind", "pie", dir.toString())).isEqualTo(2);
         assertThat(err()).contains("--kind: 'pie'");
         assertThat(Main.execute("run", "--config", dir.resolve("missing.json").toString(), "--rate", "1",

@@ -9,7 +9,9 @@ import dev.switchboard.harness.openflow.SwitchFleet;
 import dev.switchboard.harness.openflow.SwitchRole;
 import dev.switchboard.harness.openflow.SwitchSpec;
 import dev.switchboard.harness.report.RunResult;
+import dev.switchboard.harness.stats.ClassHistogram;
 import dev.switchboard.harness.stats.HeapInfo;
+import dev.switchboard.harness.stats.HeapPerSession;
 import dev.switchboard.harness.stats.LatencySummary;
 import dev.switchboard.harness.stats.ProcessSampler;
 import dev.switchboard.harness.stats.ProcessUsage;
@@ -74,6 +76,9 @@ public final class LoadRun {
                     config.routerGatewayMac(), service.vip(), service.port()));
         }
 
+        // Before anything connects: the idle controller, the baseline the sessions' heap is measured against.
+        ClassHistogram idle = options.heapHistogram() ? histogram(options.controllerPid(), "before the run") : null;
+
         NioEventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("harness-loop", true));
         ProcessSampler sampler = null;
         try {
@@ -101,13 +106,33 @@ public final class LoadRun {
                     long heap = HeapInfo.read(sampler.pid());
                     usage = sampler.usage(c.measureStart, c.measureEnd, heap);
                 }
-                return result(startedAt, config, options, service, c, usage);
+                HeapPerSession heapPerSession = null;
+                if (idle != null) {
+                    // Still inside the fleet's scope: the switches are connected, so the controller holds the
+                    // sessions and no disconnect has let it drop a dispatcher's state.
+                    ClassHistogram loaded = histogram(options.controllerPid(), "after the run");
+                    if (loaded != null) {
+                        heapPerSession = HeapPerSession.of(idle, loaded, c.counts.setUp, c.sentInRun);
+                    }
+                }
+                return result(startedAt, config, options, service, c, usage, heapPerSession);
             }
         } finally {
             if (sampler != null) {
                 sampler.close();
             }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** @return the controller's class histogram, or {@code null} (with a warning) when it cannot be taken */
+    private static ClassHistogram histogram(long pid, String when) throws InterruptedException {
+        log.info("class histogram of the controller (pid {}) {}: a full GC in the controller", pid, when);
+        try {
+            return ClassHistogram.take(pid);
+        } catch (IOException e) {
+            log.warn("no heap per session: the class histogram {} failed: {}", when, e.getMessage());
+            return null;
         }
     }
 
@@ -173,7 +198,7 @@ public final class LoadRun {
 
     /** What the event loop hands back at the end: copies, so the main thread reads nothing the loop writes. */
     private record Collected(long measureStart, long measureEnd, double measuredSeconds, long offered, long skipped,
-                             SessionCounts counts, LatencySummary packetOut, LatencySummary setup,
+                             long sentInRun, SessionCounts counts, LatencySummary packetOut, LatencySummary setup,
                              LatencySummary lag, List<dev.switchboard.harness.openflow.SwitchCounters.Snapshot>
                                      switches) {
     }
@@ -185,6 +210,7 @@ public final class LoadRun {
         SessionCounts counts = new SessionCounts();
         counts.sent = live.sent;
         counts.completed = live.completed;
+        counts.setUp = live.setUp;
         counts.completedInWindow = live.completedInWindow;
         counts.incompleteWithoutPacketOut = live.incompleteWithoutPacketOut;
         counts.incompleteWithoutAllRules = live.incompleteWithoutAllRules;
@@ -199,13 +225,14 @@ public final class LoadRun {
         long measureEnd = plan.duration() != null ? stopNanos
                 : Math.max(stopNanos, live.lastCompletionNanos);
         double seconds = Math.max(0, measureEnd - measureStart) / 1e9;
-        return new Collected(measureStart, measureEnd, seconds, generator.offered(), generator.skipped(), counts,
+        return new Collected(measureStart, measureEnd, seconds, generator.offered(), generator.skipped(),
+                tracker.started(), counts,
                 LatencySummary.of(tracker.packetOutLatency()), LatencySummary.of(tracker.setupLatency()),
                 LatencySummary.of(tracker.replicationLag()), fleet.counters());
     }
 
     private static RunResult result(String startedAt, HarnessConfig config, RunOptions o, ServiceSpec service,
-                                    Collected c, ProcessUsage usage) {
+                                    Collected c, ProcessUsage usage, HeapPerSession heap) {
         LoadPlan plan = o.plan();
         SessionCounts n = c.counts;
         double rate = c.measuredSeconds > 0 ? n.completedInWindow / c.measuredSeconds : 0;
@@ -224,7 +251,7 @@ public final class LoadRun {
         RunResult.Stray stray = new RunResult.Stray(n.unmatchedPacketOuts, n.misdirectedPacketOuts,
                 n.duplicatePacketOuts, n.unmatchedSessionRules, n.duplicateSessionRules);
         return new RunResult("switchboard-harness", VERSION, startedAt, label, o.command(), machine(), setup,
-                sessions, c.packetOut, c.setup, c.lag, stray, c.switches, usage);
+                sessions, c.packetOut, c.setup, c.lag, stray, c.switches, usage, heap);
     }
 
     private static RunResult.Machine machine() {

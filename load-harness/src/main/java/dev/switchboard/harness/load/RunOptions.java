@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param emulateSan whether to connect the SAN switch (when the configuration has one)
  * @param reason packet-in reason of the requests
  * @param controllerPid process to sample for CPU and memory, {@code null} for none
+ * @param heapHistogram take class histograms of the controller before the switches connect and after the run, for
+ *                      the live heap per session (needs {@code controllerPid})
  * @param label names the run in plots, {@code null} for the default
  * @param command the command line, for the record
  * @param configFile the configuration file, for the record
@@ -29,5 +31,11 @@ import java.time.Duration;
 public record RunOptions(InetSocketAddress controller, int dispatchers, String service, LoadPlan plan,
                          long firstClient, Duration connectTimeout, Duration settle, Duration settleLimit,
                          boolean emulateRouter, boolean emulateSan, OFPacketInReason reason, Long controllerPid,
-                         String label, String command, String configFile) {
+                         boolean heapHistogram, String label, String command, String configFile) {
+    public RunOptions {
+        if (heapHistogram && controllerPid == null) {
+            throw new IllegalArgumentException("--heap-histogram needs --controller-pid: the histograms are the "
+                    + "controller's");
+        }
+    }
 }

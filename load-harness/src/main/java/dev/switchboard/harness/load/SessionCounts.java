@@ -9,6 +9,8 @@ public final class SessionCounts {
     public long sent;
     /** Measured sessions set up (at any time before the end of the drain). */
     public long completed;
+    /** Sessions (measured or warm-up) set up at any time: the sessions the controller holds after the run. */
+    public long setUp;
     /** Sessions (measured or warm-up) whose set-up completed inside the measurement window. */
     public long completedInWindow;
     /** Measured sessions that timed out without a packet-out at the ingress dispatcher. */

@@ -248,6 +248,7 @@ public final class SessionTracker implements DispatcherEvents {
             counts.completed++;
             setupLatency.recordValue(clamp(Math.max(packetOutAt[slot], lastRuleAt[slot]) - sentAt[slot]));
         }
+        counts.setUp++;
         if (nanos >= measureStart && nanos < measureEnd) {
             counts.completedInWindow++;
         }

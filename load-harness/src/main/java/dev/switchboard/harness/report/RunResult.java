@@ -1,6 +1,7 @@
 package dev.switchboard.harness.report;
 
 import dev.switchboard.harness.openflow.SwitchCounters;
+import dev.switchboard.harness.stats.HeapPerSession;
 import dev.switchboard.harness.stats.LatencySummary;
 import dev.switchboard.harness.stats.ProcessUsage;
 
@@ -23,11 +24,14 @@ import java.util.List;
  * @param stray controller messages that matched no session in flight
  * @param switches per-switch message counters
  * @param controller controller process figures, {@code null} without {@code --controller-pid}
+ * @param heap the controller's live heap per session, {@code null} without {@code --heap-histogram}, when a
+ *             histogram failed, and in files written before the option existed
  */
 public record RunResult(String tool, String version, String startedAt, String label, String command,
                         Machine machine, Setup setup, Sessions sessions, LatencySummary packetInToPacketOut,
                         LatencySummary setupLatency, LatencySummary replicationLag, Stray stray,
-                        List<SwitchCounters.Snapshot> switches, ProcessUsage controller) {
+                        List<SwitchCounters.Snapshot> switches, ProcessUsage controller,
+                        HeapPerSession heap) {
 
     /**
      * @param cores available processors

@@ -1,6 +1,7 @@
 package dev.switchboard.harness.report;
 
 import dev.switchboard.harness.openflow.SwitchCounters;
+import dev.switchboard.harness.stats.HeapPerSession;
 import dev.switchboard.harness.stats.LatencySummary;
 import dev.switchboard.harness.stats.ProcessUsage;
 
@@ -8,6 +9,10 @@ import java.util.Locale;
 
 /** The human-readable summary of a run, printed after it. */
 public final class SummaryText {
+    /** Classes named in the summary line; the result file lists {@value HeapPerSession#TOP}. */
+    private static final int TOP_IN_SUMMARY = 5;
+    private static final double MIB = 1 << 20;
+
     private SummaryText() {
     }
 
@@ -51,7 +56,41 @@ public final class SummaryText {
                     p.heapUsedBytes() < 0 ? "unknown" : String.format(Locale.ROOT, "%,d MiB",
                             p.heapUsedBytes() >> 20)));
         }
+        HeapPerSession h = r.heap();
+        if (h != null) {
+            heap(b, h);
+        }
         return b.toString();
+    }
+
+    private static void heap(StringBuilder b, HeapPerSession h) {
+        String perSession = Double.isNaN(h.bytesPerSession()) ? "n/a (no sessions)"
+                : String.format(Locale.ROOT, "%.1f bytes/session", h.bytesPerSession());
+        StringBuilder top = new StringBuilder();
+        for (HeapPerSession.ClassDelta d : h.top().subList(0, Math.min(TOP_IN_SUMMARY, h.top().size()))) {
+            top.append(top.length() == 0 ? "" : ", ").append(d.className()).append(' ').append(signedBytes(d.bytes()));
+        }
+        line(b, "heap", String.format(Locale.ROOT, "%,d live sessions: %s (live heap %,d MiB -> %,d MiB, from "
+                        + "class histograms); top: %s", h.sessions(), perSession, Math.round(h.idleBytes() / MIB),
+                Math.round(h.loadedBytes() / MIB), top));
+        if (h.sessionsSent() > h.sessions()) {
+            line(b, "", String.format(Locale.ROOT, "%,d requests never completed at the harness; the controller may "
+                    + "hold them too, which would make the figure per session too high", h.sessionsSent()
+                    - h.sessions()));
+        }
+    }
+
+    /** @return +231 MiB, -12 KiB, +96 B */
+    private static String signedBytes(long bytes) {
+        String sign = bytes < 0 ? "-" : "+";
+        long abs = Math.abs(bytes);
+        if (abs >= 10L << 20) {
+            return sign + (abs >> 20) + " MiB";
+        }
+        if (abs >= 10L << 10) {
+            return sign + (abs >> 10) + " KiB";
+        }
+        return sign + abs + " B";
     }
 
     private static void latency(StringBuilder b, String name, LatencySummary l) {

@@ -1,11 +1,7 @@
 package dev.switchboard.harness.stats;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,23 +44,8 @@ public final class HeapInfo {
      * @return the used heap in bytes, or -1 when jcmd is missing, fails or prints no heap figures
      */
     public static long read(long pid) {
-        Path jcmd = ProcessHandle.current().info().command()
-                .map(java -> Path.of(java).resolveSibling("jcmd"))
-                .filter(Files::isExecutable)
-                .orElse(Path.of("jcmd"));
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
-                    .redirectErrorStream(true)
-                    .start();
-            String output;
-            try (InputStream in = p.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue() == 0 ? parseUsedBytes(output) : -1;
+            return parseUsedBytes(Jcmd.run(pid, "GC.heap_info", Duration.ofSeconds(30)));
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

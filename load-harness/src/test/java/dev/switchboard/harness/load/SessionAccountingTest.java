@@ -26,8 +26,8 @@ class SessionAccountingTest {
     private static RunResult run(FakeController controller, LoadPlan plan) throws InterruptedException {
         HarnessConfig config = ConfigReader.parse(ConfigGenerator.generate(3, controller.address().getPort()));
         RunOptions options = new RunOptions(controller.address(), 3, null, plan, 0, Duration.ofSeconds(10),
-                Duration.ofMillis(100), Duration.ofSeconds(5), true, true, OFPacketInReason.NO_MATCH, null, null,
-                "test", "generated");
+                Duration.ofMillis(100), Duration.ofSeconds(5), true, true, OFPacketInReason.NO_MATCH, null, false,
+                null, "test", "generated");
         return LoadRun.run(config, options);
     }
 

@@ -147,6 +147,28 @@ class SessionTrackerTest {
     }
 
     @Test
+    void setUpCountsEverySessionTheControllerHoldsWarmUpIncluded() {
+        SessionTracker t = new SessionTracker(2, 0, 64, TIMEOUT);
+        t.window(10 * MS, 20 * MS);
+        long warm = key(t, t.start(0, 5 * MS));
+        long measured = key(t, t.start(1, 12 * MS));
+        long never = key(t, t.start(0, 13 * MS));
+        for (long k : new long[] {warm, measured}) {
+            t.sessionRule(0, k, k == warm ? 8 * MS : 25 * MS);
+            t.sessionRule(1, k, k == warm ? 8 * MS : 25 * MS);
+        }
+        t.packetOut(0, warm, 8 * MS); // set up before the window opened
+        t.packetOut(1, measured, 25 * MS); // set up after it closed
+        t.packetOut(0, never, 14 * MS); // no rules: never set up
+        t.expireAll(30 * MS);
+
+        assertThat(t.counts().setUp).isEqualTo(2);
+        assertThat(t.counts().completed).isEqualTo(1);
+        assertThat(t.counts().completedInWindow).isZero();
+        assertThat(t.started()).isEqualTo(3);
+    }
+
+    @Test
     void aFullRingExpiresItsOldestSessionToMakeRoom() {
         SessionTracker t = new SessionTracker(1, 0, 4, Long.MAX_VALUE);
         t.window(0, Long.MAX_VALUE);

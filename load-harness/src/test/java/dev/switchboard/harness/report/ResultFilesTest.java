@@ -1,15 +1,22 @@
 package dev.switchboard.harness.report;
 
+import dev.switchboard.harness.stats.HeapPerSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResultFilesTest {
+    private static final HeapPerSession HEAP = new HeapPerSession(412L << 20, 644L << 20, 1_000_000, 1_000_000,
+            243.1, List.of(new HeapPerSession.ClassDelta("[J", 231L << 20, 12),
+                    new HeapPerSession.ClassDelta("dev.switchboard.dispatch.SessionEntry", 640_000, 20_000),
+                    new HeapPerSession.ClassDelta("[B", -4096, -3)));
+
     @TempDir
     Path dir;
 
@@ -49,11 +56,50 @@ class ResultFilesTest {
         RunResult late = new RunResult(r.tool(), r.version(), r.startedAt(), r.label(), r.command(), r.machine(),
                 r.setup(), new RunResult.Sessions(100, 0, 100, 40, 40, 60, 60, 0, 0, 1, 40, 100),
                 r.packetInToPacketOut(), r.setupLatency(), r.replicationLag(), new RunResult.Stray(60, 0, 0, 180, 0),
-                r.switches(), r.controller());
+                r.switches(), r.controller(), r.heap());
         assertThat(SummaryText.of(late)).contains("60 packet-outs and 180 session rules for no session in flight")
                 .contains("fell behind");
         assertThat(SummaryText.micros(850)).isEqualTo("850 us");
         assertThat(SummaryText.micros(1270)).isEqualTo("1.27 ms");
         assertThat(SummaryText.micros(2_300_000)).isEqualTo("2.30 s");
+    }
+
+    private static RunResult withHeap(RunResult r, HeapPerSession heap) {
+        return new RunResult(r.tool(), r.version(), r.startedAt(), r.label(), r.command(), r.machine(), r.setup(),
+                r.sessions(), r.packetInToPacketOut(), r.setupLatency(), r.replicationLag(), r.stray(),
+                r.switches(), r.controller(), heap);
+    }
+
+    @Test
+    void theHeapPerSessionSurvivesTheRoundTrip() throws Exception {
+        Path file = dir.resolve("heap.json");
+        ResultFiles.write(withHeap(Results.of(1, 50_000, 800, "heap"), HEAP), file);
+        assertThat(ResultFiles.read(file).heap()).isEqualTo(HEAP);
+    }
+
+    @Test
+    void aFileWrittenBeforeTheHeapSectionExistedReadsWithoutIt() throws Exception {
+        Path file = dir.resolve("old.json");
+        ResultFiles.write(Results.of(3, 98_765, 800, "old"), file);
+        assertThat(Files.readString(file)).doesNotContain("\"heap\"");
+        RunResult back = ResultFiles.read(file);
+        assertThat(back.heap()).isNull();
+        assertThat(SummaryText.of(back)).doesNotContain("bytes/session");
+    }
+
+    @Test
+    void theSummaryShowsTheHeapPerSessionAndItsTopClasses() {
+        String text = SummaryText.of(withHeap(Results.of(1, 50_000, 800, "heap"), HEAP));
+        assertThat(text).contains("heap             1,000,000 live sessions: 243.1 bytes/session (live heap 412 MiB "
+                + "-> 644 MiB, from class histograms); top: [J +231 MiB, dev.switchboard.dispatch.SessionEntry "
+                + "+625 KiB, [B -4096 B");
+        assertThat(text).doesNotContain("never completed at the harness");
+
+        HeapPerSession partial = new HeapPerSession(1L << 20, 2L << 20, 900, 1000, 1165.1, List.of());
+        assertThat(SummaryText.of(withHeap(Results.of(1, 50_000, 800, "heap"), partial)))
+                .contains("100 requests never completed at the harness");
+        HeapPerSession none = new HeapPerSession(1L << 20, 1L << 20, 0, 0, Double.NaN, List.of());
+        assertThat(SummaryText.of(withHeap(Results.of(1, 50_000, 800, "heap"), none)))
+                .contains("0 live sessions: n/a (no sessions)");
     }
 }

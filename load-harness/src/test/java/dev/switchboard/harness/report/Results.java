@@ -38,6 +38,6 @@ public final class Results {
                         (long) (rate * 60), 0, 0, 0, 0, 60, rate, rate),
                 latency, latency, LatencySummary.of(lag), new RunResult.Stray(0, 0, 0, 0, 0),
                 List.of(new SwitchCounters.Snapshot("dispatcher[0] 0x201", 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0)),
-                null);
+                null, null);
     }
 }
