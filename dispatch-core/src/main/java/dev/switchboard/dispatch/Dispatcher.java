@@ -20,7 +20,9 @@ import dev.switchboard.dispatch.table.SessionFlags;
 import dev.switchboard.dispatch.table.Stamp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -69,6 +71,13 @@ public final class Dispatcher implements ReplicaEndpoint {
     private final DeadlineQueue closeBackstops = new DeadlineQueue();
     private final DeadlineQueue idleBackstops = new DeadlineQueue();
     private final DeadlineQueue tombstones = new DeadlineQueue();
+    /**
+     * FIN/RST observed here for a session whose placement has not arrived yet: the server's FIN can reach the
+     * controller through another dispatcher sooner than the placement reaches that dispatcher's table (seen in
+     * Mininet with the cores saturated). Held for a lock lifetime and applied when the placement lands.
+     */
+    private final Map<SessionKey, Integer> earlyTerminations = new HashMap<>();
+    private final DeadlineQueue earlyTerminationExpiries = new DeadlineQueue();
     private Verdict[] serverVerdicts = new Verdict[16];
     private DispatchSettings settings;
     private ServerSelector selector;
@@ -260,16 +269,42 @@ public final class Dispatcher implements ReplicaEndpoint {
         long low = key.low();
         int slot = table.find(high, low);
         if (slot < 0 || table.state(slot) != RegisterState.ENTRY) {
+            counters.increment(Counter.TERMINATIONS_UNMATCHED);
+            holdEarlyTermination(key, observed);
             return false;
         }
+        mark(slot, high, low, observed, clock.nanoTime());
+        return true;
+    }
+
+    private void mark(int slot, long high, long low, int observed, long now) {
         int flags = table.flags(slot) | observed;
         if (flags != table.flags(slot)) {
             table.mark(slot, flags, table.idleMask(slot));
             channel.broadcast(DispatchUpdate.mark(high, low, table.stamp(slot), table.server(slot), flags,
                     table.idleMask(slot)));
-            evaluateEnd(slot, high, low, clock.nanoTime());
+            evaluateEnd(slot, high, low, now);
         }
-        return true;
+    }
+
+    private void holdEarlyTermination(SessionKey key, int observed) {
+        if (earlyTerminations.merge(key, observed, (held, more) -> held | more) == observed) {
+            earlyTerminationExpiries.add(key.high(), key.low(), Stamp.NONE,
+                    clock.nanoTime() + settings.lockTtl().toNanos());
+        }
+    }
+
+    /** A placement arrived: apply a FIN/RST this dispatcher saw before it (see {@link #earlyTerminations}). */
+    private void applyEarlyTermination(long high, long low, long now) {
+        Integer observed = earlyTerminations.remove(SessionKey.unpack(high, low));
+        if (observed == null) {
+            return;
+        }
+        int slot = table.find(high, low);
+        if (slot >= 0 && table.state(slot) == RegisterState.ENTRY) {
+            counters.increment(Counter.TERMINATIONS_APPLIED_LATE);
+            mark(slot, high, low, observed, now);
+        }
     }
 
     /**
@@ -283,6 +318,7 @@ public final class Dispatcher implements ReplicaEndpoint {
         long low = key.low();
         int slot = table.find(high, low);
         if (slot < 0 || table.state(slot) != RegisterState.ENTRY) {
+            counters.increment(Counter.TERMINATIONS_UNMATCHED);
             return false;
         }
         long idle = table.idleMask(slot) | selfBit;
@@ -348,6 +384,11 @@ public final class Dispatcher implements ReplicaEndpoint {
                 removeEntry(slot, idleBackstops.headKeyHigh(), idleBackstops.headKeyLow(), RemovalCause.IDLE, now);
             }
             idleBackstops.pop();
+        }
+        while (earlyTerminationExpiries.headDue(now)) {
+            earlyTerminations.remove(SessionKey.unpack(earlyTerminationExpiries.headKeyHigh(),
+                    earlyTerminationExpiries.headKeyLow()));
+            earlyTerminationExpiries.pop();
         }
         while (tombstones.headDue(now)) {
             int slot = table.find(tombstones.headKeyHigh(), tombstones.headKeyLow());
@@ -457,7 +498,6 @@ public final class Dispatcher implements ReplicaEndpoint {
         for (int i = 0; i < n; i++) {
             DispatchUpdate update = batch.get(i);
             if (i + 1 < n && supersededLock(update, batch.get(i + 1))) {
-                counters.increment(Counter.UPDATES_STALE);
                 continue;
             }
             deliver(update);
@@ -546,6 +586,9 @@ public final class Dispatcher implements ReplicaEndpoint {
                         update.idleMask(), now);
                 listener.sessionPlaced(new SessionEntry(SessionKey.unpack(high, low), update.server(), update.stamp(),
                         update.flags(), update.idleMask()));
+                if (!earlyTerminations.isEmpty()) {
+                    applyEarlyTermination(high, low, now);
+                }
                 if (update.flags() == 0 && update.idleMask() == 0) {
                     break; // a fresh placement: no FIN, RST or idle report that could end it yet
                 }

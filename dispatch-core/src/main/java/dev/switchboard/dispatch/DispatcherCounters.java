@@ -40,7 +40,11 @@ public final class DispatcherCounters {
         /** Entries this dispatcher removed (any cause). */
         SESSIONS_REMOVED,
         /** Entries refreshed after this dispatcher saw traffic again following its idle report. */
-        SESSIONS_REFRESHED
+        SESSIONS_REFRESHED,
+        /** FIN/RST or idle reports from this dispatcher's switch for a key with no entry here. */
+        TERMINATIONS_UNMATCHED,
+        /** Of those FIN/RST, applied when the session's placement arrived after them (replication lag). */
+        TERMINATIONS_APPLIED_LATE
     }
 
     private static final Counter[] COUNTERS = Counter.values();

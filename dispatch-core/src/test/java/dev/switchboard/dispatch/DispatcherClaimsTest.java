@@ -170,6 +170,41 @@ class DispatcherClaimsTest {
         }
 
         @Test
+        @DisplayName("a server FIN seen by a dispatcher before the placement reached it still ends the session")
+        void finBeforeThePlacementArrivesIsAppliedWhenItDoes() {
+            SimulatedCluster c = cluster(3);
+            c.get(1).onPacket(TCP, CLIENT, 40013, VIP, 80, SYN);
+            // The placement is still in flight to 2 and 3 when the server's FIN comes in through dispatcher 3.
+            assertThat(c.get(3).onTermination(web(40013), SessionFlags.SERVER_FIN)).isFalse();
+            c.deliverAll();
+            c.get(1).onTermination(web(40013), SessionFlags.CLIENT_FIN);
+            c.deliverAll();
+            c.clock.advance(DispatchSettings.DEFAULT_FIN_LINGER);
+            c.tickAll();
+            c.deliverAll();
+            assertThat(c.dispatchers()).allSatisfy(d -> assertThat(d.lookup(web(40013))).isEmpty());
+            assertThat(c.get(3).counters().get(DispatcherCounters.Counter.TERMINATIONS_APPLIED_LATE)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("an early FIN is forgotten after the lock lifetime: it cannot end a later session")
+        void anEarlyFinExpires() {
+            SimulatedCluster c = cluster(2);
+            assertThat(c.get(2).onTermination(web(40014), SessionFlags.SERVER_FIN)).isFalse();
+            c.clock.advance(DispatchSettings.DEFAULT_LOCK_TTL.plusMillis(1));
+            c.tickAll();
+            c.get(1).onPacket(TCP, CLIENT, 40014, VIP, 80, SYN);
+            c.deliverAll();
+            c.get(1).onTermination(web(40014), SessionFlags.CLIENT_FIN);
+            c.deliverAll();
+            c.clock.advance(Duration.ofSeconds(5));
+            c.tickAll();
+            c.deliverAll();
+            assertThat(c.dispatchers()).as("half-closed, so still there")
+                    .allSatisfy(d -> assertThat(d.lookup(web(40014))).isPresent());
+        }
+
+        @Test
         @DisplayName("a FIN in one direction only keeps the session (half-close is legal TCP)")
         void halfCloseKeepsTheSession() {
             SimulatedCluster c = cluster(2);

@@ -55,7 +55,9 @@ final class SwitchboardMetrics {
             counterHelp(Counter.UPDATES_STALE, "peer updates older than the register"),
             counterHelp(Counter.CONFLICTS_RESOLVED, "concurrent placements resolved by stamp"),
             counterHelp(Counter.SESSIONS_REMOVED, "entries the dispatcher removed"),
-            counterHelp(Counter.SESSIONS_REFRESHED, "entries refreshed after an idle report"));
+            counterHelp(Counter.SESSIONS_REFRESHED, "entries refreshed after an idle report"),
+            counterHelp(Counter.TERMINATIONS_UNMATCHED, "FIN/RST or idle reports for a key with no entry"),
+            counterHelp(Counter.TERMINATIONS_APPLIED_LATE, "FIN/RST applied when the placement arrived after them"));
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<Key, Holder> meters = new HashMap<>();
