@@ -209,7 +209,7 @@ public final class Dispatcher implements ReplicaEndpoint {
         long now = clock.nanoTime();
         long lockStamp = nextStamp();
         // No expiry is queued for an own lock: this very call replaces it with the entry or a tombstone.
-        table.put(high, low, RegisterState.LOCK, lockStamp, -1, 0, 0, now + settings.lockTtl().toNanos());
+        table.put(high, low, RegisterState.LOCK, lockStamp, -1, 0, 0);
         counters.increment(Counter.LOCKS_PLACED);
         channel.broadcast(DispatchUpdate.lock(high, low, lockStamp));
 
@@ -228,7 +228,7 @@ public final class Dispatcher implements ReplicaEndpoint {
 
     private void place(long high, long low, int serverIndex, int flags, long now) {
         long stamp = nextStamp();
-        table.put(high, low, RegisterState.ENTRY, stamp, serverIndex, flags, 0, now);
+        table.put(high, low, RegisterState.ENTRY, stamp, serverIndex, flags, 0);
         channel.broadcast(DispatchUpdate.place(high, low, stamp, serverIndex, flags, 0));
         listener.sessionPlaced(new SessionEntry(SessionKey.unpack(high, low), serverIndex, stamp, flags, 0));
     }
@@ -481,7 +481,7 @@ public final class Dispatcher implements ReplicaEndpoint {
 
     private void writeTombstone(long high, long low, long stamp, long now) {
         long expiry = now + settings.tombstoneRetention().toNanos();
-        table.put(high, low, RegisterState.TOMBSTONE, stamp, -1, 0, 0, expiry);
+        table.put(high, low, RegisterState.TOMBSTONE, stamp, -1, 0, 0);
         tombstones.add(high, low, stamp, expiry);
     }
 
@@ -575,7 +575,7 @@ public final class Dispatcher implements ReplicaEndpoint {
         switch (update.kind()) {
             case LOCK: {
                 long expiry = now + settings.lockTtl().toNanos();
-                table.put(high, low, RegisterState.LOCK, update.stamp(), -1, 0, 0, expiry);
+                table.put(high, low, RegisterState.LOCK, update.stamp(), -1, 0, 0);
                 lockExpiries.add(high, low, update.stamp(), expiry);
                 listener.lockPlaced(new ClientLock(SessionKey.unpack(high, low), update.stamp()));
                 break;
@@ -583,7 +583,7 @@ public final class Dispatcher implements ReplicaEndpoint {
             case PLACE:
             case MARK: {
                 table.put(high, low, RegisterState.ENTRY, update.stamp(), update.server(), update.flags(),
-                        update.idleMask(), now);
+                        update.idleMask());
                 listener.sessionPlaced(new SessionEntry(SessionKey.unpack(high, low), update.server(), update.stamp(),
                         update.flags(), update.idleMask()));
                 if (!earlyTerminations.isEmpty()) {

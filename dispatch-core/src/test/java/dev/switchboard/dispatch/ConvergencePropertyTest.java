@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.dispatch.model.Protocol;
 import dev.switchboard.dispatch.model.SessionKey;
+import dev.switchboard.dispatch.table.ClientLock;
 import dev.switchboard.dispatch.table.RegisterState;
 import dev.switchboard.dispatch.table.SessionEntry;
 import dev.switchboard.dispatch.table.SessionFlags;
@@ -139,7 +140,14 @@ class ConvergencePropertyTest {
         for (Dispatcher d : c.dispatchers()) {
             d.table().forEachSlot(slot -> {
                 if (d.table().state(slot) == RegisterState.LOCK) {
-                    assertThat(d.table().time(slot)).as("lock expiry on dispatcher %d", d.id()).isGreaterThan(now);
+                    ClientLock lock = d.table().lockAt(slot);
+                    // Every lock a table shows arrived from a peer (an own lock is replaced in the same call).
+                    long received = c.events.stream()
+                            .filter(e -> e.dispatcher == d.id() && "lockPlaced".equals(e.what) && lock.equals(e.lock))
+                            .mapToLong(e -> e.at).max()
+                            .orElseThrow(() -> new AssertionError("lock " + lock + " on " + d.id() + " never placed"));
+                    assertThat(received + c.settings().lockTtl().toNanos()).as("lock expiry on dispatcher %d", d.id())
+                            .isGreaterThan(now);
                 }
             });
         }

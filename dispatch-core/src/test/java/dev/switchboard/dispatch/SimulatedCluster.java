@@ -37,8 +37,11 @@ final class SimulatedCluster {
         final SessionEntry entry;
         final ClientLock lock;
         final RemovalCause cause;
+        /** The cluster clock when the listener heard of it. */
+        final long at;
 
-        Event(int dispatcher, String what, SessionEntry entry, ClientLock lock, RemovalCause cause) {
+        Event(int dispatcher, String what, SessionEntry entry, ClientLock lock, RemovalCause cause, long at) {
+            this.at = at;
             this.dispatcher = dispatcher;
             this.what = what;
             this.entry = entry;
@@ -69,6 +72,10 @@ final class SimulatedCluster {
         }
         cluster.deliverAll();
         return cluster;
+    }
+
+    DispatchSettings settings() {
+        return settings;
     }
 
     Dispatcher get(int id) {
@@ -151,22 +158,22 @@ final class SimulatedCluster {
         return new DispatchTableListener() {
             @Override
             public void sessionPlaced(SessionEntry entry) {
-                events.add(new Event(id, "placed", entry, null, null));
+                events.add(new Event(id, "placed", entry, null, null, clock.nanoTime()));
             }
 
             @Override
             public void sessionRemoved(SessionEntry entry, RemovalCause cause) {
-                events.add(new Event(id, "removed", entry, null, cause));
+                events.add(new Event(id, "removed", entry, null, cause, clock.nanoTime()));
             }
 
             @Override
             public void lockPlaced(ClientLock lock) {
-                events.add(new Event(id, "lockPlaced", null, lock, null));
+                events.add(new Event(id, "lockPlaced", null, lock, null, clock.nanoTime()));
             }
 
             @Override
             public void lockRemoved(ClientLock lock) {
-                events.add(new Event(id, "lockRemoved", null, lock, null));
+                events.add(new Event(id, "lockRemoved", null, lock, null, clock.nanoTime()));
             }
         };
     }

@@ -9,9 +9,10 @@ import java.util.function.Consumer;
  * client lock, a session entry, or a tombstone.
  *
  * <p>Millions of sessions live here, so the table is an open-addressing hash table in one
- * {@code long[]}: six longs (48 bytes) per slot, stored next to each other so that a lookup touches
- * one cache line, not one per field; no object per session; linear probing and backward-shift
- * deletion. It also keeps the number of live entries per server, which is the load figure
+ * {@code long[]}: five longs (40 bytes) per slot, stored next to each other so that a lookup touches
+ * one or two cache lines, not one per field; no object per session; linear probing and backward-shift
+ * deletion. The capacity is not rounded to a power of two (the hash is mapped onto it by a multiply), so a
+ * table sized for N sessions holds N / 0.6 slots, not up to twice that: about 67 bytes per session. It also keeps the number of live entries per server, which is the load figure
  * least-load selection reads.
  *
  * <p>Threading: not thread-safe. A table belongs to one {@code Dispatcher}, which confines it to one
@@ -20,17 +21,18 @@ import java.util.function.Consumer;
 public final class DispatchTable implements dev.switchboard.dispatch.select.LoadView {
     private static final int MIN_CAPACITY = 16;
     private static final double MAX_LOAD = 0.6;
-    /** Longs per slot: key high, key low, stamp, idle mask, time, meta (server, state, flags). */
-    private static final int STRIDE = 6;
+    /** Longs per slot: key high, key low, stamp, idle mask, meta (server, state, flags). */
+    private static final int STRIDE = 5;
     private static final int KEY_HIGH = 0;
     private static final int KEY_LOW = 1;
     private static final int STAMP = 2;
     private static final int IDLE = 3;
-    private static final int TIME = 4;
-    private static final int META = 5;
+    private static final int META = 4;
+    /** Largest slot count whose longs an int still indexes. */
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE / STRIDE;
 
     private long[] slots;
-    private int mask;
+    private int capacity;
     private int used;
     private int entries;
     private int locks;
@@ -38,12 +40,21 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     /** @param expectedSessions sizing hint; the table grows as needed */
     public DispatchTable(int expectedSessions) {
-        int capacity = MIN_CAPACITY;
-        while (capacity * MAX_LOAD < expectedSessions) {
-            capacity <<= 1;
-        }
-        slots = new long[capacity * STRIDE];
-        mask = capacity - 1;
+        allocate((int) Math.min(MAX_CAPACITY, Math.max(MIN_CAPACITY, (long) Math.ceil(expectedSessions / MAX_LOAD))));
+    }
+
+    private void allocate(int newCapacity) {
+        slots = new long[newCapacity * STRIDE];
+        capacity = newCapacity;
+    }
+
+    /** @return the slot a key's probe starts at: the hash mapped onto 0..capacity-1 by a multiply */
+    private int home(long high, long low) {
+        return (int) (((hash(high, low) & 0xffff_ffffL) * capacity) >>> 32);
+    }
+
+    private int next(int slot) {
+        return slot + 1 == capacity ? 0 : slot + 1;
     }
 
     private static long meta(int server, int state, int flags) {
@@ -66,13 +77,13 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
      * @return the slot holding this key, or -1
      */
     public int find(long high, long low) {
-        int slot = hash(high, low) & mask;
+        int slot = home(high, low);
         while (stateAt(slot) != 0) {
             int base = slot * STRIDE;
             if (slots[base + KEY_HIGH] == high && slots[base + KEY_LOW] == low) {
                 return slot;
             }
-            slot = (slot + 1) & mask;
+            slot = next(slot);
         }
         return -1;
     }
@@ -81,22 +92,20 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
      * Writes a register, inserting the key if it is new; keeps the per-server counts right.
      *
      * @param state LOCK, ENTRY or TOMBSTONE (EMPTY is {@link #remove})
-     * @param time lock expiry, tombstone expiry or placement time, in the caller's nanosecond clock
      * @return the slot written
      */
-    public int put(long high, long low, RegisterState state, long stamp, int server, int flags, long idleMask,
-                   long time) {
+    public int put(long high, long low, RegisterState state, long stamp, int server, int flags, long idleMask) {
         if (state == RegisterState.EMPTY) {
             throw new IllegalArgumentException("use remove() to empty a register");
         }
         int slot = find(high, low);
         if (slot < 0) {
-            if (used + 1 > (mask + 1) * MAX_LOAD) {
+            if (used + 1 > capacity * MAX_LOAD) {
                 grow();
             }
-            slot = hash(high, low) & mask;
+            slot = home(high, low);
             while (stateAt(slot) != 0) {
-                slot = (slot + 1) & mask;
+                slot = next(slot);
             }
             slots[slot * STRIDE + KEY_HIGH] = high;
             slots[slot * STRIDE + KEY_LOW] = low;
@@ -107,7 +116,6 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
         int base = slot * STRIDE;
         slots[base + STAMP] = stamp;
         slots[base + IDLE] = idleMask;
-        slots[base + TIME] = time;
         slots[base + META] = meta(server, state.ordinal(), flags);
         count(slot);
         return slot;
@@ -124,16 +132,16 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
     public void remove(int slot) {
         uncount(slot);
         int hole = slot;
-        int next = (hole + 1) & mask;
+        int next = next(hole);
         while (stateAt(next) != 0) {
-            int home = hash(slots[next * STRIDE + KEY_HIGH], slots[next * STRIDE + KEY_LOW]) & mask;
+            int home = home(slots[next * STRIDE + KEY_HIGH], slots[next * STRIDE + KEY_LOW]);
             // Move next into the hole unless its home lies cyclically in (hole, next].
             boolean stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
             if (!stays) {
                 System.arraycopy(slots, next * STRIDE, slots, hole * STRIDE, STRIDE);
                 hole = next;
             }
-            next = (next + 1) & mask;
+            next = next(next);
         }
         slots[hole * STRIDE + META] = 0;
         used--;
@@ -167,14 +175,15 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     private void grow() {
         long[] old = slots;
-        int capacity = (mask + 1) * 2;
-        slots = new long[capacity * STRIDE];
-        mask = capacity - 1;
+        if (capacity == MAX_CAPACITY) {
+            throw new IllegalStateException("dispatch table full: " + used + " registers in " + capacity + " slots");
+        }
+        allocate((int) Math.min(MAX_CAPACITY, capacity * 2L));
         for (int base = 0; base < old.length; base += STRIDE) {
             if (((old[base + META] >>> 8) & 0xff) != 0) {
-                int slot = hash(old[base + KEY_HIGH], old[base + KEY_LOW]) & mask;
+                int slot = home(old[base + KEY_HIGH], old[base + KEY_LOW]);
                 while (stateAt(slot) != 0) {
-                    slot = (slot + 1) & mask;
+                    slot = next(slot);
                 }
                 System.arraycopy(old, base, slots, slot * STRIDE, STRIDE);
             }
@@ -199,10 +208,6 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     public long idleMask(int slot) {
         return slots[slot * STRIDE + IDLE];
-    }
-
-    public long time(int slot) {
-        return slots[slot * STRIDE + TIME];
     }
 
     public long keyHigh(int slot) {
@@ -247,7 +252,7 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     /** Visits every session entry (allocates one value per entry: for queries, not the packet path). */
     public void forEachEntry(Consumer<SessionEntry> visitor) {
-        for (int slot = 0; slot <= mask; slot++) {
+        for (int slot = 0; slot < capacity; slot++) {
             if (stateAt(slot) == RegisterState.ENTRY.ordinal()) {
                 visitor.accept(entryAt(slot));
             }
@@ -256,7 +261,7 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     /** Visits every client lock. */
     public void forEachLock(Consumer<ClientLock> visitor) {
-        for (int slot = 0; slot <= mask; slot++) {
+        for (int slot = 0; slot < capacity; slot++) {
             if (stateAt(slot) == RegisterState.LOCK.ordinal()) {
                 visitor.accept(lockAt(slot));
             }
@@ -265,7 +270,7 @@ public final class DispatchTable implements dev.switchboard.dispatch.select.Load
 
     /** Visits every occupied slot index (for bulk sync); the visitor must not mutate the table. */
     public void forEachSlot(java.util.function.IntConsumer visitor) {
-        for (int slot = 0; slot <= mask; slot++) {
+        for (int slot = 0; slot < capacity; slot++) {
             if (stateAt(slot) != 0) {
                 visitor.accept(slot);
             }

@@ -36,14 +36,14 @@ class SessionScanTest {
             }
             int server = random.nextInt(3);
             long stamp = Stamp.of(i + 1, 1 + random.nextInt(3));
-            table.put(key.high(), key.low(), RegisterState.ENTRY, stamp, server, 0, 0, 0);
+            table.put(key.high(), key.low(), RegisterState.ENTRY, stamp, server, 0, 0);
             all.add(new SessionEntry(key, server, stamp, 0, 0));
         }
         // Locks and tombstones are not sessions.
         SessionKey locked = SessionKey.of(Protocol.TCP, Ipv4.parse("192.0.2.99"), 1, VIP, 80);
-        table.put(locked.high(), locked.low(), RegisterState.LOCK, Stamp.of(9999, 1), -1, 0, 0, 0);
+        table.put(locked.high(), locked.low(), RegisterState.LOCK, Stamp.of(9999, 1), -1, 0, 0);
         SessionKey gone = SessionKey.of(Protocol.TCP, Ipv4.parse("192.0.2.98"), 1, VIP, 80);
-        table.put(gone.high(), gone.low(), RegisterState.TOMBSTONE, Stamp.of(9998, 1), -1, 0, 0, 0);
+        table.put(gone.high(), gone.low(), RegisterState.TOMBSTONE, Stamp.of(9998, 1), -1, 0, 0);
         all.sort(SessionScan.KEY_ORDER);
     }
 
