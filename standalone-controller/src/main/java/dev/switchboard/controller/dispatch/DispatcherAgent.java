@@ -181,17 +181,10 @@ final class DispatcherAgent implements DispatchTableListener {
                     Action.setIpv4Dst(server.address()), Action.output(config.sanPort()))));
             return;
         }
-        ByteBuf out = connection.alloc().ioBuffer(PacketOuts.TO_SERVER_FIXED_LENGTH + packetIn.dataLength());
-        try {
-            int frame = packetOuts.writeToServer(out, (int) connection.nextXid(), packetIn.inPort(), server.mac(),
-                    server.address(), config.sanPort(), packetIn.buffer(), packetIn.dataIndex(),
-                    packetIn.dataLength());
-            L4Checksums.complete(out, frame, packetIn.dataLength());
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
-        }
-        connection.write(out);
+        ByteBuf out = connection.appendBuffer(PacketOuts.TO_SERVER_FIXED_LENGTH + packetIn.dataLength());
+        int frame = packetOuts.writeToServer(out, (int) connection.nextXid(), packetIn.inPort(), server.mac(),
+                server.address(), config.sanPort(), packetIn.buffer(), packetIn.dataIndex(), packetIn.dataLength());
+        L4Checksums.complete(out, frame, packetIn.dataLength());
     }
 
     private void forwardToDispatcher(PacketIn packetIn, int lockingDispatcher) {
@@ -203,16 +196,10 @@ final class DispatcherAgent implements DispatchTableListener {
                     Action.outputInPort())));
             return;
         }
-        ByteBuf out = connection.alloc().ioBuffer(PacketOuts.TO_DISPATCHER_FIXED_LENGTH + packetIn.dataLength());
-        try {
-            int frame = packetOuts.writeToDispatcher(out, (int) connection.nextXid(), packetIn.inPort(), mac,
-                    packetIn.buffer(), packetIn.dataIndex(), packetIn.dataLength());
-            L4Checksums.complete(out, frame, packetIn.dataLength());
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
-        }
-        connection.write(out);
+        ByteBuf out = connection.appendBuffer(PacketOuts.TO_DISPATCHER_FIXED_LENGTH + packetIn.dataLength());
+        int frame = packetOuts.writeToDispatcher(out, (int) connection.nextXid(), packetIn.inPort(), mac,
+                packetIn.buffer(), packetIn.dataIndex(), packetIn.dataLength());
+        L4Checksums.complete(out, frame, packetIn.dataLength());
     }
 
     private void termination(long inPort) {
@@ -271,15 +258,8 @@ final class DispatcherAgent implements DispatchTableListener {
                     config.dpid(), config.trunkPort(), config.sanPort()), idleTimeoutSeconds);
         }
         SessionKey key = entry.key();
-        ByteBuf add = connection.alloc().ioBuffer(SessionFlowMods.ADD_LENGTH);
-        try {
-            sessionFlowMods.writeAdd(add, (int) connection.nextXid(), key.high(), key.low(), server.mac(),
-                    server.address());
-        } catch (RuntimeException e) {
-            add.release();
-            throw e;
-        }
-        connection.write(add);
+        sessionFlowMods.writeAdd(connection.appendBuffer(SessionFlowMods.ADD_LENGTH), (int) connection.nextXid(),
+                key.high(), key.low(), server.mac(), server.address());
     }
 
     @Override
@@ -289,9 +269,8 @@ final class DispatcherAgent implements DispatchTableListener {
             return;
         }
         SessionKey key = entry.key();
-        ByteBuf delete = connection.alloc().ioBuffer(SessionFlowMods.DELETE_STRICT_LENGTH);
-        sessionFlowMods.writeDeleteStrict(delete, (int) connection.nextXid(), key.high(), key.low());
-        connection.write(delete);
+        sessionFlowMods.writeDeleteStrict(connection.appendBuffer(SessionFlowMods.DELETE_STRICT_LENGTH),
+                (int) connection.nextXid(), key.high(), key.low());
     }
 
     /**

@@ -57,6 +57,36 @@ class EncodedWriteTest {
     }
 
     @Test
+    void appendedMessagesLeaveInOrderWithOtherWritesAndInOneFlush() throws Exception {
+        RecordingListener appending = new RecordingListener() {
+            @Override
+            public void packetIn(SwitchConnection connection, PacketIn packetIn) {
+                MODS.writeAdd(connection.appendBuffer(SessionFlowMods.ADD_LENGTH), 200, high(1), low(), 0x0200_0000_0b01L,
+                        0xcb00_710b);
+                MODS.writeAdd(connection.appendBuffer(SessionFlowMods.ADD_LENGTH), 201, high(2), low(), 0x0200_0000_0b01L,
+                        0xcb00_710b);
+                connection.write(connection.factory().buildBarrierRequest().setXid(202).build());
+                MODS.writeDeleteStrict(connection.appendBuffer(SessionFlowMods.DELETE_STRICT_LENGTH), 203, high(1),
+                        low());
+            }
+        };
+        EmbeddedSwitch sw = new EmbeddedSwitch(OpenFlowSettings.of("127.0.0.1", 0), appending, new SwitchRegistry());
+        sw.handshake(V, 0x201, 1, 2);
+        FlushCounter counter = new FlushCounter();
+        sw.channel.pipeline().addFirst(counter);
+
+        sw.send(SwitchMessages.packetIn(V, 1, new byte[] {1}));
+        sw.channel.runPendingTasks();
+
+        assertThat(counter.writes.get()).as("two adds as one buffer, the barrier, the delete").isEqualTo(3);
+        assertThat(counter.flushes.get()).isEqualTo(1);
+        List<OFMessage> written = sw.written();
+        assertThat(written).extracting(OFMessage::getXid).containsExactly(200L, 201L, 202L, 203L);
+        assertThat(written).extracting(OFMessage::getType).containsExactly(OFType.FLOW_MOD, OFType.FLOW_MOD,
+                OFType.BARRIER_REQUEST, OFType.FLOW_MOD);
+    }
+
+    @Test
     void anEncodedDeleteDecodesOnTheSwitchSide() throws Exception {
         EmbeddedSwitch sw = new EmbeddedSwitch();
         SwitchConnection connection = sw.handshake(V, 0x201, 1, 2);
