@@ -51,7 +51,7 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--lag-target-ms", defaultValue = "5", description = "target line, ms (0: none)")
     private double lagTargetMillis;
 
-    @Option(names = "--linear-cdf", description = "linear 0..100% CDF axis instead of the tail-stretched one")
+    @Option(names = "--linear-cdf", description = "linear 0..100%% CDF axis instead of the tail-stretched one")
     private boolean linear;
 
     @Override
