@@ -28,6 +28,7 @@ public final class DispatchSettings {
     private final SelectionStrategy strategy;
     private final FallbackPolicy fallback;
     private final int expectedSessions;
+    private final int maxSessions;
 
     private DispatchSettings(Builder b) {
         this.lockTtl = b.lockTtl;
@@ -38,6 +39,7 @@ public final class DispatchSettings {
         this.strategy = b.strategy;
         this.fallback = b.fallback;
         this.expectedSessions = b.expectedSessions;
+        this.maxSessions = b.maxSessions;
     }
 
     /** @return settings with every default */
@@ -53,7 +55,7 @@ public final class DispatchSettings {
     public Builder toBuilder() {
         return new Builder().lockTtl(lockTtl).idleTimeout(idleTimeout).finLinger(finLinger)
                 .tombstoneRetention(tombstoneRetention).removalGrace(removalGrace).strategy(strategy)
-                .fallback(fallback).expectedSessions(expectedSessions);
+                .fallback(fallback).expectedSessions(expectedSessions).maxSessions(maxSessions);
     }
 
     public Duration lockTtl() {
@@ -88,6 +90,14 @@ public final class DispatchSettings {
         return expectedSessions;
     }
 
+    /**
+     * @return registers (sessions, locks, tombstones) a table may hold before this dispatcher refuses new
+     *         connection requests; 0 for no limit
+     */
+    public int maxSessions() {
+        return maxSessions;
+    }
+
     @Override
     public String toString() {
         return "DispatchSettings{strategy=" + strategy.configName() + ", lockTtl=" + lockTtl + ", idleTimeout="
@@ -104,6 +114,7 @@ public final class DispatchSettings {
         private SelectionStrategy strategy = SelectionStrategy.LEAST_LOAD;
         private FallbackPolicy fallback = FallbackPolicy.DROP;
         private int expectedSessions = 1024;
+        private int maxSessions;
 
         public Builder lockTtl(Duration value) {
             this.lockTtl = value;
@@ -145,6 +156,12 @@ public final class DispatchSettings {
             return this;
         }
 
+        /** @param value registers a table may hold before new connection requests are refused; 0: no limit */
+        public Builder maxSessions(int value) {
+            this.maxSessions = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the field that is out of range
          */
@@ -156,6 +173,9 @@ public final class DispatchSettings {
             notNegative("removalGrace", removalGrace);
             Objects.requireNonNull(strategy, "strategy");
             Objects.requireNonNull(fallback, "fallback");
+            if (maxSessions < 0) {
+                throw new IllegalArgumentException("maxSessions must be >= 0 (0: no limit), was " + maxSessions);
+            }
             if (expectedSessions < 0 || expectedSessions > MAX_EXPECTED_SESSIONS) {
                 throw new IllegalArgumentException("expectedSessions must be 0 to " + MAX_EXPECTED_SESSIONS
                         + ", was " + expectedSessions);

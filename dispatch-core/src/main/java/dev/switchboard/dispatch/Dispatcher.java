@@ -170,10 +170,20 @@ public final class Dispatcher implements ReplicaEndpoint {
             return Verdict.drop(Verdict.DropReason.NOT_A_SERVICE);
         }
         boolean request = ipProtocol == Protocol.UDP.ipNumber() || TcpFlags.isConnectionRequest(tcpFlags);
-        if (!request) {
+        if (!request && settings.fallback() == FallbackPolicy.DROP) {
             return fallback(cat, group, high, low);
         }
-        return placeWithLock(cat, group, high, low);
+        if (tableFull()) {
+            // Refusing a new session is recoverable; a table that cannot grow any more is not.
+            counters.increment(Counter.TABLE_FULL);
+            return Verdict.drop(Verdict.DropReason.TABLE_FULL);
+        }
+        return request ? placeWithLock(cat, group, high, low) : fallback(cat, group, high, low);
+    }
+
+    private boolean tableFull() {
+        int max = settings.maxSessions();
+        return max > 0 && table.registerCount() >= max;
     }
 
     private Verdict forwardByEntry(ServiceCatalog cat, int slot, long high, long low) {

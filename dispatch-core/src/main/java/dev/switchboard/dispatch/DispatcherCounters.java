@@ -44,7 +44,9 @@ public final class DispatcherCounters {
         /** FIN/RST or idle reports from this dispatcher's switch for a key with no entry here. */
         TERMINATIONS_UNMATCHED,
         /** Of those FIN/RST, applied when the session's placement arrived after them (replication lag). */
-        TERMINATIONS_APPLIED_LATE
+        TERMINATIONS_APPLIED_LATE,
+        /** Connection requests refused because the table held {@code maxSessions} registers. */
+        TABLE_FULL
     }
 
     private static final Counter[] COUNTERS = Counter.values();

@@ -28,7 +28,9 @@ public final class Verdict {
         /** The entry names a server that was removed from the catalog; the entry was removed too. */
         SERVER_GONE,
         /** The dispatcher has not finished its bulk sync and must not decide yet. */
-        NOT_READY
+        NOT_READY,
+        /** The dispatch table holds {@code maxSessions} registers: no new session until some end. */
+        TABLE_FULL
     }
 
     private static final Verdict[] DROPS = new Verdict[DropReason.values().length];

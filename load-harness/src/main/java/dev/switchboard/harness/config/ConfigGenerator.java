@@ -61,6 +61,8 @@ public final class ConfigGenerator {
         dispatch.addProperty("finLingerMillis", 200);
         dispatch.addProperty("fallback", "drop");
         dispatch.addProperty("expectedSessions", expectedSessions);
+        // No session limit: a benchmark measures the set-up path, and sizes the heap and tables for its run.
+        dispatch.addProperty("maxSessions", 0);
         root.add("dispatch", dispatch);
 
         JsonObject router = new JsonObject();

@@ -86,7 +86,7 @@ final class ConfigParser {
 
     private static DispatchConfig dispatch(ConfigNode node) throws ConfigException {
         ConfigObject o = node.object("strategy", "lockTtlMillis", "idleTimeoutSeconds", "finLingerMillis", "fallback",
-                "expectedSessions");
+                "expectedSessions", "maxSessions");
         return new DispatchConfig(
                 o.choice("strategy", SelectionStrategy.values(), SelectionStrategy::configName, DispatchConfig.DEFAULT_STRATEGY),
                 o.integer("lockTtlMillis", DispatchConfig.DEFAULT_LOCK_TTL_MILLIS, 1,
@@ -97,7 +97,9 @@ final class ConfigParser {
                         DispatchConfig.MAX_FIN_LINGER_MILLIS),
                 o.choice("fallback", FallbackPolicy.values(), FallbackPolicy::configName, DispatchConfig.DEFAULT_FALLBACK),
                 o.integer("expectedSessions", DispatchConfig.DEFAULT_EXPECTED_SESSIONS, 0,
-                        DispatchConfig.MAX_EXPECTED_SESSIONS));
+                        DispatchConfig.MAX_EXPECTED_SESSIONS),
+                o.has("maxSessions") ? o.integer("maxSessions", 0, 0, DispatchConfig.MAX_EXPECTED_SESSIONS)
+                        : DispatchConfig.HEAP_DERIVED);
     }
 
     private static RouterConfig router(ConfigNode node) throws ConfigException {

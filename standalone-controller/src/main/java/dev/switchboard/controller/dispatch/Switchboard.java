@@ -60,7 +60,14 @@ public final class Switchboard implements SwitchListener {
     public Switchboard(SwitchboardConfig config, CatalogHolder catalog) {
         this.config = config;
         this.catalog = catalog;
-        this.settings = settingsOf(config.dispatch());
+        this.settings = settingsOf(config.dispatch()).toBuilder()
+                .maxSessions(config.dispatch().maxSessionsFor(config.dispatchers().size(),
+                        Runtime.getRuntime().maxMemory()))
+                .build();
+        log.info("dispatch tables sized for {} sessions each; {}", settings.expectedSessions(),
+                settings.maxSessions() == 0 ? "no session limit" : "new sessions refused beyond "
+                        + settings.maxSessions() + (config.dispatch().maxSessions() == DispatchConfig.HEAP_DERIVED
+                        ? " registers per table (derived from the heap)" : " registers per table"));
         config.servers().forEach(s -> serverPorts.put(s.name(), s.sanSwitchPort()));
         this.router = new RouterAgent(config.router(), catalog);
         this.san = new SanAgent(config, catalog, serverPorts);

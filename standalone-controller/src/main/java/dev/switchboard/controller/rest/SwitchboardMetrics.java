@@ -57,7 +57,8 @@ final class SwitchboardMetrics {
             counterHelp(Counter.SESSIONS_REMOVED, "entries the dispatcher removed"),
             counterHelp(Counter.SESSIONS_REFRESHED, "entries refreshed after an idle report"),
             counterHelp(Counter.TERMINATIONS_UNMATCHED, "FIN/RST or idle reports for a key with no entry"),
-            counterHelp(Counter.TERMINATIONS_APPLIED_LATE, "FIN/RST applied when the placement arrived after them"));
+            counterHelp(Counter.TERMINATIONS_APPLIED_LATE, "FIN/RST applied when the placement arrived after them"),
+            counterHelp(Counter.TABLE_FULL, "connection requests refused: the table held maxSessions registers"));
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<Key, Holder> meters = new HashMap<>();

@@ -30,7 +30,7 @@ class ConfigLoaderTest {
         assertThat(config.openflow()).isEqualTo(new OpenFlowConfig("127.0.0.1", 6653));
         assertThat(config.rest()).isEqualTo(new RestConfig("127.0.0.1", 8181, "change-me"));
         assertThat(config.dispatch()).isEqualTo(new DispatchConfig(SelectionStrategy.LEAST_LOAD, 2000, 60, 200,
-                FallbackPolicy.DROP, 4096));
+                FallbackPolicy.DROP, 4096, 3_000_000));
         assertThat(config.router().dpid()).isEqualTo(0x100);
         assertThat(config.router().clientPorts()).containsExactly(1, 2);
         assertThat(config.router().gateway())
@@ -51,6 +51,18 @@ class ConfigLoaderTest {
         assertThat(config.groups().get(0)).isEqualTo(new GroupConfig("web", List.of("web-1", "web-2")));
         assertThat(config.services().get(2))
                 .isEqualTo(new ServiceConfig("dns", Ipv4.parse("198.51.100.10"), Protocol.UDP, 80, "api"));
+    }
+
+    @Test
+    void theDefaultSessionLimitIsWhatHalfTheHeapHoldsAcrossTheTables() {
+        DispatchConfig derived = DispatchConfig.defaults();
+        long sixGiB = 6L << 30;
+        assertThat(derived.maxSessionsFor(3, sixGiB)).isEqualTo((int) (sixGiB / 2 / (3 * 200)));
+        assertThat(derived.maxSessionsFor(1, sixGiB)).isEqualTo(3 * derived.maxSessionsFor(3, sixGiB));
+        assertThat(derived.maxSessionsFor(8, 1L << 20)).as("never 0, which would mean no limit").isEqualTo(327);
+        DispatchConfig unlimited = new DispatchConfig(SelectionStrategy.LEAST_LOAD, 2000, 60, 200,
+                FallbackPolicy.DROP, 4096, 0);
+        assertThat(unlimited.maxSessionsFor(3, sixGiB)).isZero();
     }
 
     @Test
