@@ -111,6 +111,8 @@ import java.util.function.UnaryOperator;
 import static dev.switchboard.onos.OsgiPropertyConstants.FALLBACK;
 import static dev.switchboard.onos.OsgiPropertyConstants.FALLBACK_DEFAULT;
 import static dev.switchboard.onos.OsgiPropertyConstants.FIN_LINGER_MILLIS;
+import static dev.switchboard.onos.OsgiPropertyConstants.MAX_SESSIONS;
+import static dev.switchboard.onos.OsgiPropertyConstants.MAX_SESSIONS_DEFAULT;
 import static dev.switchboard.onos.OsgiPropertyConstants.FIN_LINGER_MILLIS_DEFAULT;
 import static dev.switchboard.onos.OsgiPropertyConstants.IDLE_TIMEOUT_SECONDS;
 import static dev.switchboard.onos.OsgiPropertyConstants.IDLE_TIMEOUT_SECONDS_DEFAULT;
@@ -140,6 +142,7 @@ import static org.onlab.util.Tools.groupedThreads;
                 FALLBACK + "=" + FALLBACK_DEFAULT,
                 TOMBSTONE_RETENTION_SECONDS + ":Integer=" + TOMBSTONE_RETENTION_SECONDS_DEFAULT,
                 TICK_MILLIS + ":Integer=" + TICK_MILLIS_DEFAULT,
+                MAX_SESSIONS + ":Integer=" + MAX_SESSIONS_DEFAULT,
         })
 public class DispatchManager implements DispatchAdminService {
     /** The ONOS application name (and netcfg subject) of Switchboard. */
@@ -194,6 +197,7 @@ public class DispatchManager implements DispatchAdminService {
 
     /** Milliseconds between FIN in both directions (or RST) and the session's removal. */
     private int finLingerMillis = FIN_LINGER_MILLIS_DEFAULT;
+    private int maxSessions = MAX_SESSIONS_DEFAULT;
 
     /** Non-request packet with no session and no lock: drop, or adopt by consistent-hash. */
     private String fallback = FALLBACK_DEFAULT;
@@ -344,6 +348,7 @@ public class DispatchManager implements DispatchAdminService {
         int newLinger = intProperty(properties, FIN_LINGER_MILLIS, finLingerMillis);
         int newRetention = intProperty(properties, TOMBSTONE_RETENTION_SECONDS, tombstoneRetentionSeconds);
         int newTick = intProperty(properties, TICK_MILLIS, tickMillis);
+        int newMaxSessions = intProperty(properties, MAX_SESSIONS, maxSessions);
         try {
             DispatchSettings next = settings.toBuilder()
                     .strategy(SelectionStrategy.fromConfigName(newStrategy))
@@ -352,6 +357,7 @@ public class DispatchManager implements DispatchAdminService {
                     .idleTimeout(Duration.ofSeconds(newIdle))
                     .finLinger(Duration.ofMillis(newLinger))
                     .tombstoneRetention(Duration.ofSeconds(newRetention))
+                    .maxSessions(newMaxSessions)
                     .build();
             if (newIdle > dev.switchboard.rules.FlowRule.MAX_TIMEOUT || newTick < 1) {
                 throw new IllegalArgumentException(newTick < 1 ? TICK_MILLIS + " must be at least 1, was " + newTick
@@ -364,6 +370,7 @@ public class DispatchManager implements DispatchAdminService {
             finLingerMillis = newLinger;
             tombstoneRetentionSeconds = newRetention;
             tickMillis = newTick;
+            maxSessions = newMaxSessions;
             synchronized (settingsMonitor) {
                 settings = next;
                 settingsMonitor.notifyAll();

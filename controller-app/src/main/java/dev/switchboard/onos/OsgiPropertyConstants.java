@@ -23,6 +23,10 @@ public final class OsgiPropertyConstants {
     public static final String TICK_MILLIS = "tickMillis";
     public static final int TICK_MILLIS_DEFAULT = 50;
 
+    /** Registers a dispatcher's table may hold before new connection requests are refused; 0: no limit. */
+    public static final String MAX_SESSIONS = "maxSessions";
+    public static final int MAX_SESSIONS_DEFAULT = 0;
+
     private OsgiPropertyConstants() {
     }
 }

@@ -494,5 +494,13 @@ class DispatchManagerTest {
         properties.put(OsgiPropertyConstants.IDLE_TIMEOUT_SECONDS, "0");
         a.manager.modified(new TestComponentContext(properties));
         assertThat(a.manager.settings().idleTimeout()).as("kept").isEqualTo(Duration.ofSeconds(30));
+
+        properties.put(OsgiPropertyConstants.IDLE_TIMEOUT_SECONDS, "30");
+        properties.put(OsgiPropertyConstants.MAX_SESSIONS, "250000");
+        a.manager.modified(new TestComponentContext(properties));
+        assertThat(a.manager.settings().maxSessions()).isEqualTo(250_000);
+        properties.put(OsgiPropertyConstants.MAX_SESSIONS, "-5");
+        a.manager.modified(new TestComponentContext(properties));
+        assertThat(a.manager.settings().maxSessions()).as("kept").isEqualTo(250_000);
     }
 }
