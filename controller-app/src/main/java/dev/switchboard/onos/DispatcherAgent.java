@@ -275,6 +275,8 @@ final class DispatcherAgent implements ReplicationChannel {
                         .setEthDst(MacAddress.valueOf(RuleConstants.dispatcherMac(verdict.dispatcher())))
                         .setOutput(spec.trunkPort())
                         .build(), p.frame);
+                mirror.redirect(SessionKey.of(p.ipProtocol == Protocol.UDP.ipNumber() ? Protocol.UDP : Protocol.TCP,
+                        p.srcAddress, p.srcPort, p.dstAddress, p.dstPort), verdict.dispatcher());
                 break;
             default:
                 log.trace("Dispatcher {} dropped a packet: {}", spec.id(), verdict.dropReason());

@@ -7,6 +7,7 @@ import dev.switchboard.dispatch.RemovalCause;
 import dev.switchboard.dispatch.model.MacAddress;
 import dev.switchboard.dispatch.model.Server;
 import dev.switchboard.dispatch.model.ServiceCatalog;
+import dev.switchboard.dispatch.model.SessionKey;
 import dev.switchboard.dispatch.table.ClientLock;
 import dev.switchboard.dispatch.table.SessionEntry;
 import dev.switchboard.rules.DispatcherRules;
@@ -17,12 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Mirrors one dispatcher's table into its switch: a session rule per entry, a lock-redirect rule per foreign
- * client lock. Runs on the dispatcher's thread (it is the dispatcher's {@link DispatchTableListener}); rules
+ * Mirrors one dispatcher's table into its switch: a session rule per entry, and a lock-redirect rule for each
+ * foreign client lock a packet has met here ({@link #redirect}). Redirect rules are installed on demand, not per
+ * lock: almost every lock is replaced by its placement before a second packet of the client arrives, and a rule
+ * plus its removal per lock doubles the rule traffic exactly when the controller is busiest. Runs on the
+ * dispatcher's thread (it is the dispatcher's {@link DispatchTableListener}); rules
  * are only queued in the {@link RuleWriter}, never waited for.
  *
  * <p>While the dispatcher's bulk sync runs, the mirror is muted: the rules are then set in one pass by
@@ -35,6 +41,8 @@ final class RuleMirror implements DispatchTableListener {
     private final Supplier<DispatchSettings> settings;
     private final RuleTranslator translator;
     private final RuleWriter writer;
+    /** Foreign locks whose redirect rule this mirror installed. */
+    private final Set<SessionKey> redirected = new HashSet<>();
     private ServiceCatalog compiledFor;
     private DispatcherRules rules;
     private boolean live;
@@ -86,16 +94,19 @@ final class RuleMirror implements DispatchTableListener {
         }
     }
 
-    @Override
-    public void lockPlaced(ClientLock lock) {
-        if (live && lock.lockedBy() != topology.dispatcherId()) {
-            writer.add(lockRule(lock));
+    /**
+     * A packet of this client met a foreign lock here: the client's next packets go to the locking dispatcher in
+     * the data plane until the lock ends (the rule's hard timeout is the lock's lifetime).
+     */
+    void redirect(SessionKey key, int lockingDispatcher) {
+        if (live && lockingDispatcher != topology.dispatcherId() && redirected.add(key)) {
+            writer.add(lockRule(key, lockingDispatcher));
         }
     }
 
     @Override
     public void lockRemoved(ClientLock lock) {
-        if (live && lock.lockedBy() != topology.dispatcherId()) {
+        if (redirected.remove(lock.key()) && live) {
             writer.remove(translator.deletes(rules().lockRedirectDelete(lock.key())));
         }
     }
@@ -114,14 +125,15 @@ final class RuleMirror implements DispatchTableListener {
         }
     }
 
-    private List<FlowRule> lockRule(ClientLock lock) {
-        return translator.flows(rules().lockRedirect(lock.key(), RuleConstants.dispatcherMac(lock.lockedBy()),
+    private List<FlowRule> lockRule(SessionKey key, int lockingDispatcher) {
+        return translator.flows(rules().lockRedirect(key, RuleConstants.dispatcherMac(lockingDispatcher),
                 lockTtlSeconds()));
     }
 
     /**
      * @param dispatcher the (synced) dispatcher whose switch this mirror programs
-     * @return every rule the switch should hold: static rules, one per session entry, one per foreign lock
+     * @return every rule the switch should hold: static rules, one per session entry, one per foreign lock that
+     *         a packet met here
      */
     List<FlowRule> desiredRules(Dispatcher dispatcher) {
         List<FlowRule> desired = new ArrayList<>();
@@ -134,8 +146,8 @@ final class RuleMirror implements DispatchTableListener {
         }
         dispatcher.table().forEachEntry(entry -> desired.addAll(sessionRule(entry)));
         dispatcher.table().forEachLock(lock -> {
-            if (lock.lockedBy() != topology.dispatcherId()) {
-                desired.addAll(lockRule(lock));
+            if (lock.lockedBy() != topology.dispatcherId() && redirected.contains(lock.key())) {
+                desired.addAll(lockRule(lock.key(), lock.lockedBy()));
             }
         });
         return desired;

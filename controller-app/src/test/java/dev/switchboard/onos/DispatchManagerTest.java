@@ -214,6 +214,9 @@ class DispatchManagerTest {
         // Dispatcher 2 (node B) locked the client and is still selecting a server.
         b.store.put(TableKey.of(key), TableRegister.lock(Stamp.of(7, 2), 2, "B", cluster.clock.millis()));
         cluster.settle();
+        assertThat(lockRules(D1)).as("no rule until a packet of the client meets the lock here").isEmpty();
+
+        a.packets.packetIn(trunk(D1), Fixtures.clientTcp(CLIENT, 40003, ACK), Optional.empty());
 
         List<FlowRule> redirect = lockRules(D1);
         assertThat(redirect).hasSize(1);
