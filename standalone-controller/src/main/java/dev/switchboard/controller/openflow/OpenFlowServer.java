@@ -7,6 +7,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -46,6 +49,11 @@ public final class OpenFlowServer implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
+    private static EventLoopGroup loops(boolean epoll, int threads, String name) {
+        DefaultThreadFactory factory = new DefaultThreadFactory(name);
+        return epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+    }
+
     /**
      * Binds the listening socket.
      *
@@ -56,12 +64,15 @@ public final class OpenFlowServer implements AutoCloseable {
         if (serverChannel != null) {
             throw new IllegalStateException("OpenFlow server already started");
         }
-        acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("switchboard-of-accept"));
-        workers = new NioEventLoopGroup(settings.workerThreads(), new DefaultThreadFactory("switchboard-of-io"));
+        // Netty's native epoll transport where it loads (Linux x86-64): fewer system calls and less garbage per
+        // read than the JDK selector, and a lower latency tail in the load harness; NIO everywhere else.
+        boolean epoll = Epoll.isAvailable();
+        acceptor = loops(epoll, 1, "switchboard-of-accept");
+        workers = loops(epoll, settings.workerThreads(), "switchboard-of-io");
         channels = new DefaultChannelGroup("switches", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -73,8 +84,9 @@ public final class OpenFlowServer implements AutoCloseable {
                     + settings.port() + ": " + bound.cause().getMessage(), bound.cause());
         }
         serverChannel = bound.channel();
-        log.info("listening for OpenFlow switches on {} ({} I/O threads, preferring {})",
-                serverChannel.localAddress(), settings.workerThreads(), settings.preferredVersion());
+        log.info("listening for OpenFlow switches on {} ({} I/O threads, {} transport, preferring {})",
+                serverChannel.localAddress(), settings.workerThreads(), epoll ? "epoll" : "NIO",
+                settings.preferredVersion());
         return localAddress();
     }
 
