@@ -156,7 +156,7 @@ public final class Dispatcher implements ReplicaEndpoint {
         int slot = table.find(high, low);
         if (slot >= 0) {
             RegisterState state = table.state(slot);
-            if (state == RegisterState.ENTRY) {
+            if (state == RegisterState.ENTRY && !newConnectionOnClosedSession(slot, ipProtocol, tcpFlags)) {
                 return forwardByEntry(cat, slot, high, low);
             }
             if (state == RegisterState.LOCK && Stamp.dispatcher(table.stamp(slot)) != id) {
@@ -179,6 +179,16 @@ public final class Dispatcher implements ReplicaEndpoint {
             return Verdict.drop(Verdict.DropReason.TABLE_FULL);
         }
         return request ? placeWithLock(cat, group, high, low) : fallback(cat, group, high, low);
+    }
+
+    /**
+     * A SYN on the 5-tuple of a session that has seen its FINs (or an RST) and only lingers: the client reused
+     * the tuple (a passive closer keeps no TIME_WAIT). It gets a session of its own, placed like any new one;
+     * riding the old entry would lose its rule when the linger ends.
+     */
+    private boolean newConnectionOnClosedSession(int slot, int ipProtocol, int tcpFlags) {
+        return ipProtocol == Protocol.TCP.ipNumber() && TcpFlags.isConnectionRequest(tcpFlags)
+                && SessionFlags.closed(table.flags(slot));
     }
 
     private boolean tableFull() {

@@ -187,6 +187,31 @@ class DispatcherClaimsTest {
         }
 
         @Test
+        @DisplayName("a SYN reusing the tuple of a closed, lingering session starts a session that outlives the linger")
+        void aReusedTupleDuringTheLingerGetsASessionOfItsOwn() {
+            SimulatedCluster c = cluster(3);
+            c.get(1).onPacket(TCP, CLIENT, 40015, VIP, 80, SYN);
+            c.deliverAll();
+            long oldStamp = c.get(2).lookup(web(40015)).orElseThrow().stamp();
+            c.get(3).onTermination(web(40015), SessionFlags.SERVER_FIN);
+            c.get(1).onTermination(web(40015), SessionFlags.CLIENT_FIN);
+            c.deliverAll();
+
+            Verdict v = c.get(2).onPacket(TCP, CLIENT, 40015, VIP, 80, SYN);
+            c.deliverAll();
+            assertThat(v.action()).isEqualTo(Verdict.Action.FORWARD_TO_SERVER);
+            c.clock.advance(DispatchSettings.DEFAULT_FIN_LINGER.plus(DispatchSettings.DEFAULT_REMOVAL_GRACE));
+            c.tickAll();
+            c.deliverAll();
+            for (Dispatcher d : c.dispatchers()) {
+                SessionEntry entry = d.lookup(web(40015)).orElseThrow(
+                        () -> new AssertionError("dispatcher " + d.id() + " lost the new session"));
+                assertThat(entry.stamp()).isGreaterThan(oldStamp);
+                assertThat(entry.flags()).as("the new session has seen no FIN").isZero();
+            }
+        }
+
+        @Test
         @DisplayName("an early FIN is forgotten after the lock lifetime: it cannot end a later session")
         void anEarlyFinExpires() {
             SimulatedCluster c = cluster(2);

@@ -37,12 +37,14 @@ public final class DispatcherRules {
     }
 
     /**
-     * @return the rules that do not depend on sessions: FIN/RST copies and the table-0 miss, reverse
+     * @return the rules that do not depend on sessions: connection requests and FIN/RST copies to the controller and
+     *     the table-0 miss, reverse
      *     translation per (server, protocol, service port) and the VIP misses
      * @throws IllegalArgumentException when one server port serves two VIPs, so replies cannot be translated
      */
     public RuleSet staticRules() {
-        List<FlowRule> flows = new ArrayList<>(finCopyRules());
+        List<FlowRule> flows = new ArrayList<>(synRules());
+        flows.addAll(finCopyRules());
         flows.add(classifyMiss());
         flows.addAll(reverseRules());
         flows.addAll(vipMissRules());
@@ -67,6 +69,29 @@ public final class DispatcherRules {
         for (int flag : new int[] {Match.TCP_FIN, Match.TCP_RST}) {
             rules.add(finCopy(Match.builder().inPort(topology.sanPort()).protocol(Protocol.TCP)
                     .tcpFlags(flag, flag).build(), topology.sanPort(), 0, flag));
+        }
+        return rules;
+    }
+
+    /**
+     * Every TCP connection request from the trunk to a VIP goes to the controller and nowhere else. A new
+     * client's SYN would miss in table 1 anyway; this also catches the SYN of a client that reuses the 5-tuple
+     * of a session still lingering after its FINs, which the session rule would otherwise carry to the old
+     * server until the linger removes the rule under the new connection.
+     *
+     * @return one rule per VIP
+     */
+    public List<FlowRule> synRules() {
+        List<FlowRule> rules = new ArrayList<>();
+        for (int vip : catalog.vips()) {
+            rules.add(verified(FlowRule.builder(topology.dpid())
+                    .table(RuleConstants.DISPATCHER_CLASSIFY_TABLE)
+                    .priority(RuleConstants.PRIORITY_DISPATCHER_SYN)
+                    .match(Match.builder().inPort(topology.trunkPort()).protocol(Protocol.TCP).ipv4Dst(vip)
+                            .tcpFlags(Match.TCP_SYN, Match.TCP_SYN | Match.TCP_ACK).build())
+                    .actions(Action.toController())
+                    .cookie(Cookies.of(RuleKind.SYN_TO_CONTROLLER, topology.trunkPort(), vip, Match.TCP_SYN))
+                    .build()));
         }
         return rules;
     }

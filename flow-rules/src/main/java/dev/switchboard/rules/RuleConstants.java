@@ -37,6 +37,8 @@ public final class RuleConstants {
     /** Router: any other IPv4 to a VIP (the only trunk rule in flow-hash mode). */
     public static final int PRIORITY_ROUTER_TRUNK = 500;
 
+    /** Dispatcher table 0: a TCP connection request to a VIP goes to the controller. */
+    public static final int PRIORITY_DISPATCHER_SYN = 1100;
     /** Dispatcher table 0: TCP FIN or RST copied to the controller. */
     public static final int PRIORITY_DISPATCHER_FIN_COPY = 1000;
     /** Dispatcher table 0: everything else goes on to table 1. */

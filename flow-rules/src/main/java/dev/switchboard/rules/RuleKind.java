@@ -28,7 +28,13 @@ public enum RuleKind {
     /** SAN switch: server traffic up to the dispatchers. */
     SAN_UPLINK(0x0b),
     /** Dispatcher table 0: everything that is not copied goes on to table 1. */
-    CLASSIFY_MISS(0x0c);
+    CLASSIFY_MISS(0x0c),
+    /**
+     * Dispatcher table 0: a connection request (SYN without ACK) to a VIP goes to the controller only, even when a
+     * session rule matches its 5-tuple, so that a client reusing the tuple of a closing session gets a session of
+     * its own instead of riding the old one.
+     */
+    SYN_TO_CONTROLLER(0x0d);
 
     private static final RuleKind[] BY_CODE = new RuleKind[256];
 

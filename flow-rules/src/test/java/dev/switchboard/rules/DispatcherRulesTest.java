@@ -42,8 +42,10 @@ class DispatcherRulesTest {
         TestPacket serverReply = TestPacket.tcp(0x0200_0000_0b01L, Lab.SAN_GATEWAY_MAC, Ipv4.parse("203.0.113.11"), 80,
                 Lab.clientIp(1), 40000, Match.TCP_ACK);
         return Stream.of(
-                Arguments.of("a SYN with no session goes to the controller", TRUNK, syn,
-                        List.of(CTRL), List.of(RuleKind.VIP_MISS)),
+                Arguments.of("a SYN goes to the controller", TRUNK, syn,
+                        List.of(CTRL), List.of(RuleKind.SYN_TO_CONTROLLER)),
+                Arguments.of("a first packet that is no SYN, with no session, goes to the controller", TRUNK,
+                        syn.withFlags(Match.TCP_ACK), List.of(CTRL), List.of(RuleKind.VIP_MISS)),
                 Arguments.of("a client FIN is copied, then misses", TRUNK, syn.withFlags(Match.TCP_FIN | Match.TCP_ACK),
                         List.of(CTRL, CTRL), List.of(RuleKind.FIN_COPY, RuleKind.VIP_MISS)),
                 Arguments.of("a client RST is copied, then misses", TRUNK, syn.withFlags(Match.TCP_RST),
@@ -83,11 +85,13 @@ class DispatcherRulesTest {
     }
 
     @Test
-    void aSynWithASessionLeavesOnTheSanPortAddressedToTheServer() {
+    void aPacketOfASessionLeavesOnTheSanPortAddressedToTheServerButASynGoesToTheController() {
         SessionKey key = Lab.webSession(1, 40000);
         FakeFlowTable d2 = dispatcher().install(rules.sessionRule(key, web1, 60));
 
-        List<FakeFlowTable.Emission> out = d2.process(TRUNK, Lab.fromClient(1, 40000, Match.TCP_SYN));
+        assertThat(d2.process(TRUNK, Lab.fromClient(1, 40000, Match.TCP_SYN)))
+                .extracting(e -> Cookies.kindOf(e.cookie())).containsExactly(RuleKind.SYN_TO_CONTROLLER);
+        List<FakeFlowTable.Emission> out = d2.process(TRUNK, Lab.fromClient(1, 40000, Match.TCP_PSH | Match.TCP_ACK));
 
         assertThat(out).singleElement().satisfies(e -> {
             assertThat(e.port()).isEqualTo(SAN);
@@ -96,7 +100,7 @@ class DispatcherRulesTest {
             assertThat(e.packet().ipv4Src()).isEqualTo(Lab.clientIp(1));
             assertThat(Cookies.kindOf(e.cookie())).isEqualTo(RuleKind.SESSION);
         });
-        assertThat(d2.process(TRUNK, Lab.fromClient(1, 40001, Match.TCP_SYN)))
+        assertThat(d2.process(TRUNK, Lab.fromClient(1, 40001, Match.TCP_ACK)))
                 .extracting(e -> Cookies.kindOf(e.cookie())).containsExactly(RuleKind.VIP_MISS);
     }
 
@@ -202,6 +206,11 @@ class DispatcherRulesTest {
         // web-1..3 on tcp/80, api-1..2 on tcp/8080 and udp/53.
         assertThat(set.flows(RuleKind.REVERSE)).hasSize(3 + 2 + 2);
         assertThat(set.flows(RuleKind.VIP_MISS)).hasSize(1);
+        // Connection requests to the one VIP: to the controller only, above the FIN copies.
+        assertThat(set.flows(RuleKind.SYN_TO_CONTROLLER)).singleElement().satisfies(r -> {
+            assertThat(r.actions()).containsExactly(Action.toController());
+            assertThat(r.priority()).isGreaterThan(RuleConstants.PRIORITY_DISPATCHER_FIN_COPY);
+        });
         assertThat(set.flows()).allSatisfy(r -> assertThat(r.deviceId()).isEqualTo(D2));
     }
 

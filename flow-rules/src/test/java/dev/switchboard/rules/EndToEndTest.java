@@ -24,14 +24,20 @@ class EndToEndTest {
     }
 
     @Test
-    void aSynFromAClientToTheVipLeavesDispatcher2OnTheSanPortAddressedToWeb1() {
+    void aSynFromAClientToTheVipGoesToTheControllerEvenWhenASessionRuleMatches() {
         Lab lab = new Lab(TrunkMode.FLOW_HASH);
         Server web1 = lab.server("web-1");
         SessionKey key = Lab.webSession(1, 40000);
         FakeFlowTable d2 = FakeFlowTable.of(Lab.dispatcherDpid(2), lab.dispatcherRules(2).staticRules())
                 .install(lab.dispatcherRules(2).sessionRule(key, web1, 60));
 
+        // The controller decides every connection request: the tuple may be reused while the old session lingers.
         assertThat(d2.process(Lab.TRUNK_PORT, Lab.fromClient(1, 40000, Match.TCP_SYN))).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.port()).isEqualTo(FakeFlowTable.CONTROLLER);
+                    assertThat(Cookies.kindOf(e.cookie())).isEqualTo(RuleKind.SYN_TO_CONTROLLER);
+                });
+        assertThat(d2.process(Lab.TRUNK_PORT, Lab.fromClient(1, 40000, Match.TCP_ACK))).singleElement()
                 .satisfies(e -> {
                     assertThat(e.port()).isEqualTo(Lab.SAN_PORT);
                     assertThat(e.packet().ipv4Dst()).isEqualTo(web1.address());
@@ -47,7 +53,8 @@ class EndToEndTest {
         for (int port = 40000; port < 40030; port++) {
             int clientPort = port;
             FakeNetwork net = withSession(lab, Lab.webSession(1, port), web2);
-            for (int flags : new int[] {Match.TCP_SYN, Match.TCP_ACK, Match.TCP_PSH | Match.TCP_ACK, Match.TCP_FIN}) {
+            // (A SYN goes to the controller whatever the table holds: aSynFromAClientToTheVipGoesToTheController...)
+            for (int flags : new int[] {Match.TCP_ACK, Match.TCP_PSH | Match.TCP_ACK, Match.TCP_FIN}) {
                 FakeNetwork.Trace trace = net.send("c1", Lab.fromClient(1, port, flags));
 
                 assertThat(trace.deliveries()).singleElement().satisfies(d -> {
@@ -125,6 +132,14 @@ class EndToEndTest {
         for (int flags : new int[] {Match.TCP_SYN, Match.TCP_FIN, Match.TCP_PSH}) {
             FakeNetwork.Trace trace = net.send("c2", Lab.fromClient(2, 50000, flags));
 
+            if (flags == Match.TCP_SYN) {
+                // Connection requests are the controller's at whichever dispatcher they meet first; it sends them
+                // on to the locker (Verdict.FORWARD_TO_DISPATCHER).
+                assertThat(trace.packetIns()).extracting(FakeNetwork.PacketIn::kind)
+                        .containsExactly(RuleKind.SYN_TO_CONTROLLER);
+                firstHops.add(trace.path().get(0));
+                continue;
+            }
             assertThat(trace.packetIns()).filteredOn(p -> p.kind() == RuleKind.VIP_MISS)
                     .extracting(FakeNetwork.PacketIn::dpid).containsExactly(Lab.dispatcherDpid(3));
             // A FIN is copied by the first dispatcher it meets and again by the locker: FIN handling is idempotent.

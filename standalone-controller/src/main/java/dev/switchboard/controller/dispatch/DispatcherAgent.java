@@ -110,9 +110,9 @@ final class DispatcherAgent implements DispatchTableListener {
     }
 
     /**
-     * The rules that do not depend on sessions. OpenFlow 1.0 has one table and no goto: a 1.0 dispatcher
-     * (classic tools such as cbench speak only 1.0) gets the table-1 rules alone, without the FIN/RST
-     * copies, so its sessions end by idle timeout or on other dispatchers' FIN reports.
+     * The rules that do not depend on sessions. OpenFlow 1.0 has one table, no goto and no TCP flag match: a 1.0
+     * dispatcher (classic tools such as cbench speak only 1.0) gets the table-1 rules alone, without the FIN/RST
+     * copies and the SYN rule, so its sessions end by idle timeout or on other dispatchers' FIN reports.
      */
     private List<OFMessage> staticRules() {
         RuleSet all = rules.staticRules();
@@ -121,7 +121,7 @@ final class DispatcherAgent implements DispatchTableListener {
         }
         List<OFMessage> messages = new ArrayList<>();
         for (FlowRule rule : all.flows()) {
-            if (rule.gotoTable() < 0) {
+            if (rule.tableId() == RuleConstants.DISPATCHER_SESSION_TABLE) {
                 messages.add(encoder.flowAdd(rule));
             }
         }
