@@ -177,6 +177,33 @@ class TestFlowHash:
                                                                         "terminationsAppliedLate")}
         print("%d short connections, all sessions gone after %.1f s; %s" % (completed, cleanup["seconds"], counters))
 
+    def test_a_client_reusing_its_port_during_the_fin_linger_keeps_its_new_connection(self, lb):
+        """A short connection from a fixed port, then at once a 3 s stream from the same port while the first
+        session still lingers (linger raised to 1.5 s for the test). The stream must get a session of its own:
+        riding the closing one, it would lose its rule when the linger ends and stall."""
+        import json
+        import urllib.request
+
+        def patch_config(body):
+            request = urllib.request.Request(
+                lb.controller.rest_url + "/api/v1/config", data=json.dumps(body).encode(), method="PATCH",
+                headers={"Authorization": "Bearer " + lb.controller.config["rest"]["token"],
+                         "Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=5) as response:
+                assert response.status == 200
+
+        client = lb.net.client(1)
+        patch_config({"finLingerMillis": 1500})
+        try:
+            first = client.connect(count=1, port=WEB, bind_port=23456)
+            assert first[0]["ok"], first
+            stream = client.start_stream(seconds=3.0, rate=32768, port=WEB, bind_port=23456)
+            results = stream.wait(timeout=20)
+        finally:
+            patch_config({"finLingerMillis": 200})
+        assert len(results) == 1 and results[0]["ok"] and results[0]["pattern_ok"], results
+        assert results[0]["local_port"] == 23456, results
+
     def test_session_rules_are_mirrored_while_open_and_gone_within_1s_of_close(self, lb):
         net, plan = lb.net, lb.net.plan
         streams = []
