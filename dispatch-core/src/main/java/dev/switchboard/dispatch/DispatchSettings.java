@@ -13,7 +13,7 @@ public final class DispatchSettings {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** Lets the last ACK after both FINs through before the rules go. */
     public static final Duration DEFAULT_FIN_LINGER = Duration.ofMillis(200);
-    /** Largest table pre-sizing: 2^27 slots of 48 bytes, still indexable by an int. */
+    /** Largest table pre-sizing: N / 0.6 slots of five longs must still be indexable by an int. */
     public static final int MAX_EXPECTED_SESSIONS = 1 << 26;
     /** Must exceed the longest replication delay, or a late placement could resurrect a removed entry. */
     public static final Duration DEFAULT_TOMBSTONE_RETENTION = Duration.ofSeconds(30);

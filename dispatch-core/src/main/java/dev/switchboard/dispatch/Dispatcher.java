@@ -170,14 +170,6 @@ public final class Dispatcher implements ReplicaEndpoint {
             return Verdict.drop(Verdict.DropReason.NOT_A_SERVICE);
         }
         boolean request = ipProtocol == Protocol.UDP.ipNumber() || TcpFlags.isConnectionRequest(tcpFlags);
-        if (!request && settings.fallback() == FallbackPolicy.DROP) {
-            return fallback(cat, group, high, low);
-        }
-        if (tableFull()) {
-            // Refusing a new session is recoverable; a table that cannot grow any more is not.
-            counters.increment(Counter.TABLE_FULL);
-            return Verdict.drop(Verdict.DropReason.TABLE_FULL);
-        }
         return request ? placeWithLock(cat, group, high, low) : fallback(cat, group, high, low);
     }
 
@@ -191,9 +183,14 @@ public final class Dispatcher implements ReplicaEndpoint {
                 && SessionFlags.closed(table.flags(slot));
     }
 
+    /** Refusing a new session is recoverable; a table that cannot grow any more is not. */
     private boolean tableFull() {
         int max = settings.maxSessions();
-        return max > 0 && table.registerCount() >= max;
+        if (max > 0 && table.registerCount() >= max) {
+            counters.increment(Counter.TABLE_FULL);
+            return true;
+        }
+        return false;
     }
 
     private Verdict forwardByEntry(ServiceCatalog cat, int slot, long high, long low) {
@@ -214,6 +211,9 @@ public final class Dispatcher implements ReplicaEndpoint {
             counters.increment(Counter.FALLBACK_DROPS);
             return Verdict.drop(Verdict.DropReason.NO_SESSION);
         }
+        if (tableFull()) {
+            return Verdict.drop(Verdict.DropReason.TABLE_FULL);
+        }
         Server server = adoption.select(group, cat, table, high, low);
         if (server == null) {
             counters.increment(Counter.NO_SERVER);
@@ -226,6 +226,9 @@ public final class Dispatcher implements ReplicaEndpoint {
 
     /** Claims 35-38: lock the client and broadcast, select, place and broadcast with the lock's removal. */
     private Verdict placeWithLock(ServiceCatalog cat, ServerGroup group, long high, long low) {
+        if (tableFull()) {
+            return Verdict.drop(Verdict.DropReason.TABLE_FULL);
+        }
         long now = clock.nanoTime();
         long lockStamp = nextStamp();
         // No expiry is queued for an own lock: this very call replaces it with the entry or a tombstone.
@@ -293,16 +296,17 @@ public final class Dispatcher implements ReplicaEndpoint {
             holdEarlyTermination(key, observed);
             return false;
         }
-        mark(slot, high, low, observed, clock.nanoTime());
+        mark(slot, high, low, observed, 0, clock.nanoTime());
         return true;
     }
 
-    private void mark(int slot, long high, long low, int observed, long now) {
-        int flags = table.flags(slot) | observed;
-        if (flags != table.flags(slot)) {
-            table.mark(slot, flags, table.idleMask(slot));
-            channel.broadcast(DispatchUpdate.mark(high, low, table.stamp(slot), table.server(slot), flags,
-                    table.idleMask(slot)));
+    /** ORs flags and idle bits into an entry; if that changed it, broadcasts the MARK and checks for the end. */
+    private void mark(int slot, long high, long low, int observedFlags, long idleBits, long now) {
+        int flags = table.flags(slot) | observedFlags;
+        long idle = table.idleMask(slot) | idleBits;
+        if (flags != table.flags(slot) || idle != table.idleMask(slot)) {
+            table.mark(slot, flags, idle);
+            channel.broadcast(DispatchUpdate.mark(high, low, table.stamp(slot), table.server(slot), flags, idle));
             evaluateEnd(slot, high, low, now);
         }
     }
@@ -323,7 +327,7 @@ public final class Dispatcher implements ReplicaEndpoint {
         int slot = table.find(high, low);
         if (slot >= 0 && table.state(slot) == RegisterState.ENTRY) {
             counters.increment(Counter.TERMINATIONS_APPLIED_LATE);
-            mark(slot, high, low, observed, now);
+            mark(slot, high, low, observed, 0, now);
         }
     }
 
@@ -341,13 +345,7 @@ public final class Dispatcher implements ReplicaEndpoint {
             counters.increment(Counter.TERMINATIONS_UNMATCHED);
             return false;
         }
-        long idle = table.idleMask(slot) | selfBit;
-        if (idle != table.idleMask(slot)) {
-            table.mark(slot, table.flags(slot), idle);
-            channel.broadcast(DispatchUpdate.mark(high, low, table.stamp(slot), table.server(slot),
-                    table.flags(slot), idle));
-            evaluateEnd(slot, high, low, clock.nanoTime());
-        }
+        mark(slot, high, low, 0, selfBit, clock.nanoTime());
         return true;
     }
 

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * {@code long[]}: five longs (40 bytes) per slot, stored next to each other so that a lookup touches
  * one or two cache lines, not one per field; no object per session; linear probing and backward-shift
  * deletion. The capacity is not rounded to a power of two (the hash is mapped onto it by a multiply), so a
- * table sized for N sessions holds N / 0.6 slots, not up to twice that: about 67 bytes per session. It also keeps the number of live entries per server, which is the load figure
+ * table sized for N sessions holds N / 0.6 slots, not up to twice that: about 67 bytes per session. It also
+ * keeps the number of live entries per server, which is the load figure
  * least-load selection reads.
  *
  * <p>Threading: not thread-safe. A table belongs to one {@code Dispatcher}, which confines it to one

@@ -30,16 +30,8 @@ public final class PacketOuts {
     private static final int OFPP_IN_PORT = 0xffff_fff8;
     /** Header, buffer id, in_port, actions_len, 6 bytes pad. */
     private static final int FIXED_LENGTH = 24;
-    private static final int OFPAT_OUTPUT = 0;
-    private static final int OFPAT_SET_FIELD = 25;
-    private static final int OXM_ETH_DST = (0x8000 << 16) | (3 << 9) | 6;
-    private static final int OXM_IPV4_DST = (0x8000 << 16) | (12 << 9) | 4;
-    /** A set-field of eth_dst (4 + 4 + 6 = 14) and of ipv4_dst (4 + 4 + 4 = 12), both padded to 8. */
-    private static final int SET_FIELD_LENGTH = 16;
-    /** ofp_action_output: header, port, max_len, 6 bytes pad. */
-    private static final int OUTPUT_LENGTH = 16;
-    private static final int TO_SERVER_ACTIONS_LENGTH = 2 * SET_FIELD_LENGTH + OUTPUT_LENGTH;
-    private static final int TO_DISPATCHER_ACTIONS_LENGTH = SET_FIELD_LENGTH + OUTPUT_LENGTH;
+    private static final int TO_SERVER_ACTIONS_LENGTH = 2 * WireActions.SET_FIELD_LENGTH + WireActions.OUTPUT_LENGTH;
+    private static final int TO_DISPATCHER_ACTIONS_LENGTH = WireActions.SET_FIELD_LENGTH + WireActions.OUTPUT_LENGTH;
     private static final long MAX_MAC = 0xffff_ffff_ffffL;
     private static final long MAX_PORT = 0xffff_ff00L;
     /** Length of {@link #writeToServer}'s message without the frame. */
@@ -85,10 +77,9 @@ public final class PacketOuts {
         checkFrame(frameLength);
         writeFixedPart(out, FIXED_LENGTH + TO_SERVER_ACTIONS_LENGTH + frameLength, xid, inPort,
                 TO_SERVER_ACTIONS_LENGTH);
-        writeSetEthDst(out, serverMac);
-        out.writeShort(OFPAT_SET_FIELD).writeShort(SET_FIELD_LENGTH).writeInt(OXM_IPV4_DST).writeInt(serverIp)
-                .writeInt(0);
-        out.writeShort(OFPAT_OUTPUT).writeShort(OUTPUT_LENGTH).writeInt((int) outPort).writeShort(0).writeZero(6);
+        WireActions.setEthDst(out, serverMac);
+        WireActions.setIpv4Dst(out, serverIp);
+        WireActions.output(out, (int) outPort);
         return writeFrame(out, frame, frameIndex, frameLength);
     }
 
@@ -106,8 +97,8 @@ public final class PacketOuts {
         checkFrame(frameLength);
         writeFixedPart(out, FIXED_LENGTH + TO_DISPATCHER_ACTIONS_LENGTH + frameLength, xid, inPort,
                 TO_DISPATCHER_ACTIONS_LENGTH);
-        writeSetEthDst(out, dispatcherMac);
-        out.writeShort(OFPAT_OUTPUT).writeShort(OUTPUT_LENGTH).writeInt(OFPP_IN_PORT).writeShort(0).writeZero(6);
+        WireActions.setEthDst(out, dispatcherMac);
+        WireActions.output(out, OFPP_IN_PORT);
         return writeFrame(out, frame, frameIndex, frameLength);
     }
 
@@ -115,11 +106,6 @@ public final class PacketOuts {
         out.ensureWritable(length);
         out.writeByte(wireVersion).writeByte(OFPT_PACKET_OUT).writeShort(length).writeInt(xid);
         out.writeInt(OFP_NO_BUFFER).writeInt((int) inPort).writeShort(actionsLength).writeZero(6);
-    }
-
-    private static void writeSetEthDst(ByteBuf out, long mac) {
-        out.writeShort(OFPAT_SET_FIELD).writeShort(SET_FIELD_LENGTH).writeInt(OXM_ETH_DST)
-                .writeShort((int) (mac >>> 32)).writeInt((int) mac).writeShort(0);
     }
 
     private static int writeFrame(ByteBuf out, ByteBuf frame, int frameIndex, int frameLength) {

@@ -49,7 +49,6 @@ public final class SessionFlowMods {
     private static final int OXM_TCP_DST = oxmHeader(14, 2);
     private static final int OXM_UDP_SRC = oxmHeader(15, 2);
     private static final int OXM_UDP_DST = oxmHeader(16, 2);
-    private static final int OXM_ETH_DST = oxmHeader(3, 6);
     private static final int ETH_TYPE_IPV4 = 0x0800;
     private static final int IP_PROTO_TCP = 6;
     private static final int IP_PROTO_UDP = 17;
@@ -59,17 +58,8 @@ public final class SessionFlowMods {
 
     private static final int OFPIT_APPLY_ACTIONS = 4;
     private static final int INSTRUCTION_HEADER_LENGTH = 8;
-    private static final int OFPAT_OUTPUT = 0;
-    private static final int OFPAT_SET_FIELD = 25;
-    private static final int ACTION_HEADER_LENGTH = 4;
-    private static final int SET_ETH_DST_LENGTH = ACTION_HEADER_LENGTH + OXM_HEADER_LENGTH + 6;
-    private static final int SET_ETH_DST_PADDED_LENGTH = (SET_ETH_DST_LENGTH + 7) & ~7;
-    private static final int SET_IPV4_DST_LENGTH = ACTION_HEADER_LENGTH + OXM_HEADER_LENGTH + 4;
-    private static final int SET_IPV4_DST_PADDED_LENGTH = (SET_IPV4_DST_LENGTH + 7) & ~7;
-    /** ofp_action_output: header, port, max_len, 6 bytes pad. */
-    private static final int OUTPUT_LENGTH = 16;
-    private static final int APPLY_ACTIONS_LENGTH = INSTRUCTION_HEADER_LENGTH + SET_ETH_DST_PADDED_LENGTH
-            + SET_IPV4_DST_PADDED_LENGTH + OUTPUT_LENGTH;
+    private static final int APPLY_ACTIONS_LENGTH = INSTRUCTION_HEADER_LENGTH + 2 * WireActions.SET_FIELD_LENGTH
+            + WireActions.OUTPUT_LENGTH;
 
     /** Length of the DELETE_STRICT message: fixed part and padded match, no instructions. */
     public static final int DELETE_STRICT_LENGTH = FLOW_MOD_FIXED_LENGTH + MATCH_PADDED_LENGTH;
@@ -146,14 +136,9 @@ public final class SessionFlowMods {
         writeMatch(out, tcp, keyHigh, keyLow);
 
         out.writeShort(OFPIT_APPLY_ACTIONS).writeShort(APPLY_ACTIONS_LENGTH).writeInt(0);
-        out.writeShort(OFPAT_SET_FIELD).writeShort(SET_ETH_DST_PADDED_LENGTH)
-                .writeInt(OXM_ETH_DST).writeShort((int) (serverMac >>> 32)).writeInt((int) serverMac)
-                .writeZero(SET_ETH_DST_PADDED_LENGTH - SET_ETH_DST_LENGTH);
-        out.writeShort(OFPAT_SET_FIELD).writeShort(SET_IPV4_DST_PADDED_LENGTH)
-                .writeInt(OXM_IPV4_DST).writeInt(serverIp)
-                .writeZero(SET_IPV4_DST_PADDED_LENGTH - SET_IPV4_DST_LENGTH);
-        // max_len only matters for output to the controller; the generic encoder writes 0 here.
-        out.writeShort(OFPAT_OUTPUT).writeShort(OUTPUT_LENGTH).writeInt(sanPort).writeShort(0).writeZero(6);
+        WireActions.setEthDst(out, serverMac);
+        WireActions.setIpv4Dst(out, serverIp);
+        WireActions.output(out, sanPort);
     }
 
     /**

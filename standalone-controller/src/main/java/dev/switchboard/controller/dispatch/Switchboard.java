@@ -60,10 +60,7 @@ public final class Switchboard implements SwitchListener {
     public Switchboard(SwitchboardConfig config, CatalogHolder catalog) {
         this.config = config;
         this.catalog = catalog;
-        this.settings = settingsOf(config.dispatch()).toBuilder()
-                .maxSessions(config.dispatch().maxSessionsFor(config.dispatchers().size(),
-                        Runtime.getRuntime().maxMemory()))
-                .build();
+        this.settings = settingsOf(config.dispatch(), config.dispatchers().size(), Runtime.getRuntime().maxMemory());
         log.info("dispatch tables sized for {} sessions each; {}", settings.expectedSessions(),
                 settings.maxSessions() == 0 ? "no session limit" : "new sessions refused beyond "
                         + settings.maxSessions() + (config.dispatch().maxSessions() == DispatchConfig.HEAP_DERIVED
@@ -78,7 +75,7 @@ public final class Switchboard implements SwitchListener {
         });
     }
 
-    static DispatchSettings settingsOf(DispatchConfig d) {
+    static DispatchSettings settingsOf(DispatchConfig d, int dispatchers, long maxHeapBytes) {
         return DispatchSettings.builder()
                 .strategy(d.strategy())
                 .fallback(d.fallback())
@@ -86,6 +83,7 @@ public final class Switchboard implements SwitchListener {
                 .idleTimeout(Duration.ofSeconds(d.idleTimeoutSeconds()))
                 .finLinger(Duration.ofMillis(d.finLingerMillis()))
                 .expectedSessions(d.expectedSessions())
+                .maxSessions(d.maxSessionsFor(dispatchers, maxHeapBytes))
                 .build();
     }
 

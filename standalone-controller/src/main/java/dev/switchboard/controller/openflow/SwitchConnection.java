@@ -202,10 +202,7 @@ public final class SwitchConnection {
             pending = channel.alloc().ioBuffer(Math.max(bytes, PENDING_INITIAL_BYTES));
         }
         pending.ensureWritable(bytes);
-        if (!flushScheduled) {
-            flushScheduled = true;
-            eventLoop.execute(flushTask);
-        }
+        scheduleFlush();
         return pending;
     }
 
@@ -374,6 +371,10 @@ public final class SwitchConnection {
             return;
         }
         channel.write(message, channel.voidPromise());
+        scheduleFlush();
+    }
+
+    private void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
             eventLoop.execute(flushTask);
